@@ -1,0 +1,1 @@
+"""Domain layer: no Qt, no sockets."""

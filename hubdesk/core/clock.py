@@ -1,0 +1,46 @@
+"""Hybrid logical clock: wall-clock-ish stamps that still order causally across devices.
+
+A stamp is a fixed-width string ``<ms:013x>-<counter:04x>-<device>``, so string order is stamp order
+and SQLite can sort and compare stamps as plain text (last-writer-wins needs exactly that).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+
+def format_stamp(ms: int, counter: int, device_id: str) -> str:
+    return f"{ms:013x}-{counter:04x}-{device_id}"
+
+
+def parse_stamp(stamp: str) -> tuple[int, int, str]:
+    ms, counter, device = stamp.split("-", 2)
+    return int(ms, 16), int(counter, 16), device
+
+
+class HybridClock:
+    def __init__(self, device_id: str, now_ms: Callable[[], int] | None = None) -> None:
+        self.device_id = device_id
+        self._now_ms = now_ms or (lambda: time.time_ns() // 1_000_000)
+        self._ms = 0
+        self._counter = 0
+        self._lock = threading.Lock()
+
+    def now(self) -> str:
+        """A stamp greater than every stamp this clock has issued or observed."""
+        with self._lock:
+            wall = self._now_ms()
+            if wall > self._ms:
+                self._ms, self._counter = wall, 0
+            else:
+                self._counter += 1
+            return format_stamp(self._ms, self._counter, self.device_id)
+
+    def observe(self, stamp: str) -> None:
+        """Move past a stamp seen on another device, so our next event orders after it."""
+        ms, counter, _ = parse_stamp(stamp)
+        with self._lock:
+            if (ms, counter) > (self._ms, self._counter):
+                self._ms, self._counter = ms, counter

@@ -1,0 +1,321 @@
+"""The event log: everything a person does, appended once, from which every table is derived.
+
+An event's identity is ``(device_id, seq)``. It also has a *scope* (where it may travel) and a
+``scope_seq`` numbering the device's events within that scope, so a receiver entitled to only some
+scopes still sees a gap-free sequence and a version vector ``(device, scope) -> highest contiguous
+scope_seq`` says exactly what it holds.
+
+Appending or applying an event and running its projectors happen in one transaction. Projectors
+must be idempotent and order-independent (last-writer-wins on the HLC stamp, set union, or a
+recompute from the events table), so that replicas that saw the same events in any order have the
+same derived tables. An event of a kind this version does not know is kept, travels on, and is
+projected by a newer HubDesk that knows it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from hubdesk.core.clock import HybridClock
+from hubdesk.core.identity import Identity
+from hubdesk.core.store import Store, migration
+from hubdesk.errors import HubDeskError
+
+# Scopes: who may receive an event.
+CENTRE = "centre"  # the centre and its central hub: learners, progress, attempts
+COMMUNITY = "community"  # everyone: published contributions
+PRIVATE = "private"  # never leaves this PC (a learner's own notes)
+GROUP_PREFIX = "group:"  # a study group's members: shared notes, questions, membership
+_SCOPE_RE = re.compile(r"^(centre|community|private|group:[A-Za-z0-9_-]{1,64})$")
+
+Projector = Callable[[sqlite3.Connection, "Event"], None]
+_PROJECTORS: dict[str, list[Projector]] = {}
+
+
+def projector(kind: str) -> Callable[[Projector], Projector]:
+    """Register a function that updates derived tables for one event kind."""
+
+    def register(fn: Projector) -> Projector:
+        _PROJECTORS.setdefault(kind, []).append(fn)
+        return fn
+
+    return register
+
+
+def group_scope(group_id: str) -> str:
+    return GROUP_PREFIX + group_id
+
+
+def valid_scope(scope: str) -> bool:
+    return bool(_SCOPE_RE.match(scope))
+
+
+class EventError(HubDeskError):
+    """An event that is malformed (from a peer or a bundle)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    device_id: str
+    seq: int
+    scope: str
+    scope_seq: int
+    hlc: str
+    kind: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    learner_id: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.device_id, self.seq)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "d": self.device_id,
+            "s": self.seq,
+            "sc": self.scope,
+            "ss": self.scope_seq,
+            "h": self.hlc,
+            "k": self.kind,
+            "l": self.learner_id,
+            "p": dict(self.payload),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Event:
+        """Parse an event from the wire, refusing anything malformed before it nears the database."""
+        try:
+            ev = cls(
+                device_id=d["d"],
+                seq=d["s"],
+                scope=d["sc"],
+                scope_seq=d["ss"],
+                hlc=d["h"],
+                kind=d["k"],
+                learner_id=d.get("l"),
+                payload=d.get("p") or {},
+            )
+        except (KeyError, TypeError) as exc:
+            raise EventError(f"An event is missing a field: {exc}.") from exc
+        ev.validate()
+        return ev
+
+    def validate(self) -> None:
+        ok = (
+            isinstance(self.device_id, str)
+            and 0 < len(self.device_id) <= 64
+            and isinstance(self.seq, int)
+            and not isinstance(self.seq, bool)
+            and self.seq > 0
+            and isinstance(self.scope_seq, int)
+            and not isinstance(self.scope_seq, bool)
+            and self.scope_seq > 0
+            and isinstance(self.scope, str)
+            and valid_scope(self.scope)
+            and isinstance(self.hlc, str)
+            and len(self.hlc) <= 96
+            and isinstance(self.kind, str)
+            and 0 < len(self.kind) <= 64
+            and (self.learner_id is None or (isinstance(self.learner_id, str) and len(self.learner_id) <= 64))
+            and isinstance(self.payload, Mapping)
+        )
+        if not ok:
+            raise EventError("An event has a field of the wrong type or size.")
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | tuple[Any, ...]) -> Event:
+        d, s, sc, ss, h, k, lid, p = tuple(row)
+        return cls(d, s, sc, ss, h, k, json.loads(p), lid)
+
+
+_COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
+
+Listener = Callable[[list[Event]], None]
+
+
+class EventLog:
+    """Append local events, apply remote ones, and say what this replica holds."""
+
+    def __init__(self, store: Store, identity: Identity) -> None:
+        self.store = store
+        self.identity = identity
+        self.clock = HybridClock(identity.device_id)
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        row = store.query("SELECT MAX(hlc) FROM events")
+        if row and row[0][0]:
+            self.clock.observe(row[0][0])
+
+    @property
+    def device_id(self) -> str:
+        return self.identity.device_id
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(events)`` after each commit that added events (on the writer's thread)."""
+        self._listeners.append(listener)
+
+    # -- writing ------------------------------------------------------------------------------
+    def append(
+        self, kind: str, payload: Mapping[str, Any], *, scope: str = CENTRE, learner_id: str | None = None
+    ) -> Event:
+        """Record something done on this PC and update derived tables, atomically."""
+        if not valid_scope(scope):
+            raise EventError(f"{scope!r} is not a scope.")
+        with self.store.transaction() as conn:
+            seq = conn.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE device_id = ?", (self.device_id,)
+            ).fetchone()[0]
+            scope_seq = conn.execute(
+                "SELECT COALESCE(MAX(scope_seq), 0) + 1 FROM events WHERE device_id = ? AND scope = ?",
+                (self.device_id, scope),
+            ).fetchone()[0]
+            ev = Event(self.device_id, seq, scope, scope_seq, self.clock.now(), kind, dict(payload), learner_id)
+            self._insert_and_project(conn, [ev])
+        self._notify([ev])
+        return ev
+
+    def apply(self, events: Iterable[Event]) -> list[Event]:
+        """Apply events from elsewhere in one transaction; return those that were new here."""
+        batch = list(events)
+        for ev in batch:
+            ev.validate()
+        if not batch:
+            return []
+        with self.store.transaction() as conn:
+            new = self._insert_and_project(conn, batch)
+        if new:
+            self.clock.observe(max(ev.hlc for ev in new))
+            self._notify(new)
+        return new
+
+    def _insert_and_project(self, conn: sqlite3.Connection, batch: list[Event]) -> list[Event]:
+        new: list[Event] = []
+        touched: set[tuple[str, str]] = set()
+        insert = (
+            f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        for ev in batch:
+            cur = conn.execute(
+                insert,
+                (
+                    ev.device_id,
+                    ev.seq,
+                    ev.scope,
+                    ev.scope_seq,
+                    ev.hlc,
+                    ev.kind,
+                    ev.learner_id,
+                    json.dumps(ev.payload, separators=(",", ":"), ensure_ascii=False),
+                ),
+            )
+            if cur.rowcount != 1:
+                continue
+            new.append(ev)
+            touched.add((ev.device_id, ev.scope))
+            for fn in _PROJECTORS.get(ev.kind, ()):
+                fn(conn, ev)
+        for device_id, scope in touched:
+            self._advance_vector(conn, device_id, scope)
+        return new
+
+    @staticmethod
+    def _advance_vector(conn: sqlite3.Connection, device_id: str, scope: str) -> None:
+        row = conn.execute(
+            "SELECT upto FROM vector WHERE device_id = ? AND scope = ?", (device_id, scope)
+        ).fetchone()
+        upto = row[0] if row else 0
+        for (ss,) in conn.execute(
+            "SELECT scope_seq FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? "
+            "ORDER BY scope_seq",
+            (device_id, scope, upto),
+        ):
+            if ss != upto + 1:
+                break
+            upto = ss
+        conn.execute(
+            "INSERT INTO vector (device_id, scope, upto) VALUES (?, ?, ?) "
+            "ON CONFLICT(device_id, scope) DO UPDATE SET upto = excluded.upto",
+            (device_id, scope, upto),
+        )
+
+    def _notify(self, events: list[Event]) -> None:
+        for listener in list(self._listeners):
+            listener(events)
+
+    # -- reading ------------------------------------------------------------------------------
+    def vector(self, scopes: Iterable[str] | None = None) -> dict[tuple[str, str], int]:
+        """``(device, scope) -> highest scope_seq held with no gap below it``."""
+        rows = self.store.query("SELECT device_id, scope, upto FROM vector")
+        wanted = None if scopes is None else set(scopes)
+        return {(d, s): u for d, s, u in rows if wanted is None or s in wanted}
+
+    def missing_for(
+        self,
+        their_vector: Mapping[tuple[str, str], int],
+        allowed: Callable[[str], bool],
+        limit: int = 1000,
+    ) -> list[Event]:
+        """Events the other side lacks, in a bounded chunk, oldest first per (device, scope).
+
+        ``allowed(scope)`` is the receiver's entitlement: scopes it may not see are never sent.
+        """
+        out: list[Event] = []
+        for (device_id, scope), _upto in sorted(self.vector().items()):
+            if not allowed(scope):
+                continue
+            have = their_vector.get((device_id, scope), 0)
+            rows = self.store.query(
+                f"SELECT {_COLUMNS} FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? "
+                "ORDER BY scope_seq LIMIT ?",
+                (device_id, scope, have, limit - len(out)),
+            )
+            out.extend(Event.from_row(r) for r in rows)
+            if len(out) >= limit:
+                break
+        return out
+
+    def count(self) -> int:
+        return int(self.store.query("SELECT COUNT(*) FROM events")[0][0])
+
+    def events(self, kind: str | None = None) -> list[Event]:
+        sql = f"SELECT {_COLUMNS} FROM events"
+        params: tuple[object, ...] = ()
+        if kind:
+            sql += " WHERE kind = ?"
+            params = (kind,)
+        return [Event.from_row(r) for r in self.store.query(sql + " ORDER BY hlc", params)]
+
+
+@migration("0001_core_events")
+def _events_schema(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE events (
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            scope TEXT NOT NULL,
+            scope_seq INTEGER NOT NULL,
+            hlc TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            learner_id TEXT,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE UNIQUE INDEX events_scope_seq ON events (device_id, scope, scope_seq)")
+    db.execute("CREATE INDEX events_kind ON events (kind, learner_id)")
+    db.execute(
+        """CREATE TABLE vector (
+            device_id TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            upto INTEGER NOT NULL,
+            PRIMARY KEY (device_id, scope)
+        ) WITHOUT ROWID"""
+    )

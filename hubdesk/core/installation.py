@@ -1,0 +1,46 @@
+"""The installation: one object that owns the store, the identity, the event log and the managers.
+
+Like Anki's collection, every domain manager hangs off it (``inst.learners``, ``inst.packs`` ...),
+built lazily so that a CLI command only pays for what it touches.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+
+from hubdesk.core import domains
+from hubdesk.core.events import EventLog
+from hubdesk.core.identity import Identity
+from hubdesk.core.learners import Learners
+from hubdesk.core.paths import DataDir, resolve_data_dir
+from hubdesk.core.store import Store
+
+
+class Installation:
+    def __init__(self, data_dir: Path | str | None = None) -> None:
+        domains.load()
+        self.dirs = DataDir(resolve_data_dir(data_dir)).ensure()
+        self.store = Store(self.dirs.database)
+        self.identity = Identity.load_or_create(self.store)
+        self.log = EventLog(self.store, self.identity)
+
+    @property
+    def device_id(self) -> str:
+        return self.identity.device_id
+
+    @cached_property
+    def learners(self) -> Learners:
+        return Learners(self.log)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Installation:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,147 @@
+"""The one SQLite database of an installation: WAL, named migrations, one serial writer.
+
+Every domain module declares its tables with ``@migration("NNNN_domain_what")``; names sort in the
+order they are applied and each is applied once, in its own transaction, and recorded. Writes go
+through :meth:`Store.transaction`, which holds a process-wide lock and takes SQLite's write lock up
+front (``BEGIN IMMEDIATE``) so two writers never deadlock into "database is locked"; readers on
+other threads open their own connection with :meth:`Store.reader` and never block the writer (WAL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from hubdesk.errors import StoreError
+
+MigrationFn = Callable[[sqlite_utils.Database], None]
+_MIGRATIONS: dict[str, MigrationFn] = {}
+
+
+def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
+    """Register a named schema step. Names must be unique; they are applied in sorted order."""
+
+    def register(fn: MigrationFn) -> MigrationFn:
+        if name in _MIGRATIONS and _MIGRATIONS[name] is not fn:
+            raise ValueError(f"two migrations are called {name!r}")
+        _MIGRATIONS[name] = fn
+        return fn
+
+    return register
+
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Store:
+    """One open database. Thread-safe for writes through :meth:`transaction`."""
+
+    def __init__(self, path: Path | str, *, check: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = _connect(self.path)
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a power cut loses no committed event; WAL keeps it cheap enough for batched applies.
+            self.conn.execute("PRAGMA synchronous = FULL")
+            if check:
+                self.check_integrity()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"The database at {self.path} cannot be opened: {exc}.") from exc
+        self.db = sqlite_utils.Database(self.conn)
+        self._lock = threading.RLock()
+        self._applied: set[str] = set()
+        self.migrate()
+
+    # -- schema -------------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply every registered migration not yet applied; return their names."""
+        with self._lock:
+            pending = sorted(set(_MIGRATIONS) - self._applied)
+            if not pending:
+                return []
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+            applied: list[str] = []
+            for name in pending:
+                if name not in done:
+                    with self.transaction():
+                        _MIGRATIONS[name](self.db)
+                        self.conn.execute(
+                            "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
+                        )
+                    applied.append(name)
+                self._applied.add(name)
+            return applied
+
+    def check_integrity(self) -> None:
+        rows = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
+        if rows != ["ok"]:
+            raise StoreError(f"The database at {self.path} is damaged: {'; '.join(rows[:3])}.")
+
+    # -- access -------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The one way to write. Nested calls join the outer transaction."""
+        with self._lock:
+            if self.conn.in_transaction:
+                yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def reader(self) -> sqlite3.Connection:
+        """A new read connection for another thread (WAL lets it read while the writer writes)."""
+        if self.path == ":memory:":
+            return self.conn
+        conn = _connect(self.path)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return list(self.conn.execute(sql, params))
+
+    def meta_get(self, key: str) -> str | None:
+        row = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(row[0][0]) if row else None
+
+    def meta_set(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+
+@migration("0000_core_meta")
+def _meta(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
