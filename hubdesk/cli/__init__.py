@@ -17,9 +17,7 @@ from hubdesk import __version__
 from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
-COMMAND_MODULES = (
-    "hubdesk.cli.learner_cmds",
-)
+COMMAND_MODULES = ("hubdesk.cli.learner_cmds",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.parse_args([*(argv or sys.argv[1:]), "--help"])
             from hubdesk.app import run_app
 
-            return run_app(ctx.data_dir)
+            return int(run_app(ctx.data_dir))
         return int(args.func(args, ctx) or 0)
     except HubDeskError as exc:
         print(f"hubdesk: {exc}", file=sys.stderr)

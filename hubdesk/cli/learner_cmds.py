@@ -54,7 +54,7 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    learners = ctx.inst.learners.list()
+    learners = ctx.inst.learners.all()
     if args.json:
         ctx.print_json(
             [

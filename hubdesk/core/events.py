@@ -101,7 +101,7 @@ class Event:
                 hlc=d["h"],
                 kind=d["k"],
                 learner_id=d.get("l"),
-                payload=d.get("p") or {},
+                payload=d.get("p", {}),
             )
         except (KeyError, TypeError) as exc:
             raise EventError(f"An event is missing a field: {exc}.") from exc
@@ -199,9 +199,7 @@ class EventLog:
     def _insert_and_project(self, conn: sqlite3.Connection, batch: list[Event]) -> list[Event]:
         new: list[Event] = []
         touched: set[tuple[str, str]] = set()
-        insert = (
-            f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        )
+        insert = f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         for ev in batch:
             cur = conn.execute(
                 insert,
@@ -228,13 +226,10 @@ class EventLog:
 
     @staticmethod
     def _advance_vector(conn: sqlite3.Connection, device_id: str, scope: str) -> None:
-        row = conn.execute(
-            "SELECT upto FROM vector WHERE device_id = ? AND scope = ?", (device_id, scope)
-        ).fetchone()
+        row = conn.execute("SELECT upto FROM vector WHERE device_id = ? AND scope = ?", (device_id, scope)).fetchone()
         upto = row[0] if row else 0
         for (ss,) in conn.execute(
-            "SELECT scope_seq FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? "
-            "ORDER BY scope_seq",
+            "SELECT scope_seq FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? ORDER BY scope_seq",
             (device_id, scope, upto),
         ):
             if ss != upto + 1:

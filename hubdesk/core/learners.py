@@ -62,7 +62,7 @@ class LockoutPolicy:
     def delay_after(self, failures: int) -> float:
         if failures < self.free_attempts:
             return 0.0
-        return min(self.first_delay_s * 2 ** (failures - self.free_attempts), self.max_delay_s)
+        return float(min(self.first_delay_s * 2 ** (failures - self.free_attempts), self.max_delay_s))
 
 
 def normalise_secret(kind: str, secret: str | list[int] | tuple[int, ...]) -> str:
@@ -95,23 +95,21 @@ class Learners:
         self._now = now
 
     # -- reading ------------------------------------------------------------------------------
-    def list(self, include_removed: bool = False) -> list[Learner]:
+    def all(self, include_removed: bool = False) -> list[Learner]:
         where = "" if include_removed else "WHERE removed = 0"
         rows = self.store.query(f"SELECT id, name, role, colour FROM learners {where} ORDER BY name COLLATE NOCASE")
         secrets = self._secret_kinds()
         return [Learner(r[0], r[1], r[2], r[3], secrets.get(r[0], frozenset())) for r in rows]
 
     def get(self, learner_id: str) -> Learner:
-        for learner in self.list(include_removed=True):
+        for learner in self.all(include_removed=True):
             if learner.id == learner_id:
                 return learner
         raise NotFound(f"There is no learner with id {learner_id}.")
 
     def find(self, name_or_id: str) -> Learner:
         """By id, or by name ignoring case (the CLI's ``--as NAME``)."""
-        matches = [
-            lr for lr in self.list() if lr.id == name_or_id or lr.name.casefold() == name_or_id.casefold()
-        ]
+        matches = [lr for lr in self.all() if lr.id == name_or_id or lr.name.casefold() == name_or_id.casefold()]
         if not matches:
             raise NotFound(f"There is no learner called {name_or_id!r}.")
         return matches[0]
@@ -136,7 +134,7 @@ class Learners:
         name = self._check_name(name)
         if role not in ROLES:
             raise LearnerError(f"A role is one of {', '.join(ROLES)}.")
-        if any(lr.name.casefold() == name.casefold() for lr in self.list()):
+        if any(lr.name.casefold() == name.casefold() for lr in self.all()):
             raise LearnerError(f"There is already a learner called {name!r}.")
         hashes = {
             kind: hash_secret(normalise_secret(kind, value))
@@ -144,7 +142,7 @@ class Learners:
             if value is not None
         }
         learner_id = uuid.uuid4().hex
-        colour = colour or COLOURS[len(self.list(include_removed=True)) % len(COLOURS)]
+        colour = colour or COLOURS[len(self.all(include_removed=True)) % len(COLOURS)]
         with self.store.transaction():
             self.log.append(
                 "learner.added",
@@ -152,8 +150,9 @@ class Learners:
                 learner_id=learner_id,
             )
             for kind, hashed in hashes.items():
-                self.log.append("learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed},
-                                learner_id=learner_id)
+                self.log.append(
+                    "learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed}, learner_id=learner_id
+                )
         return self.get(learner_id)
 
     def rename(self, learner_id: str, name: str) -> Learner:
@@ -170,8 +169,7 @@ class Learners:
         """Set, replace or (with ``None``) clear a PIN, picture password or facilitator password."""
         self.get(learner_id)
         hashed = "" if secret is None else hash_secret(normalise_secret(kind, secret))
-        self.log.append("learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed},
-                        learner_id=learner_id)
+        self.log.append("learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed}, learner_id=learner_id)
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM login_failures WHERE learner_id = ?", (learner_id,))
 
@@ -194,9 +192,7 @@ class Learners:
         left = self.locked_for(learner_id)
         if left > 0:
             raise LockedOut(f"Too many wrong tries. Try again in {int(left) + 1} seconds.", left)
-        row = self.store.query(
-            "SELECT hash FROM learner_secrets WHERE learner_id = ? AND kind = ?", (learner_id, kind)
-        )
+        row = self.store.query("SELECT hash FROM learner_secrets WHERE learner_id = ? AND kind = ?", (learner_id, kind))
         stored = row[0][0] if row else ""
         try:
             candidate = normalise_secret(kind, secret)
@@ -236,8 +232,14 @@ def _added(conn: sqlite3.Connection, ev: Event) -> None:
         "name = CASE WHEN excluded.name_hlc > learners.name_hlc THEN excluded.name ELSE learners.name END, "
         "name_hlc = MAX(learners.name_hlc, excluded.name_hlc), role = excluded.role, "
         "colour = excluded.colour, origin_device = excluded.origin_device",
-        (str(p["id"]), str(p["name"])[:NAME_MAX], str(p.get("role", LEARNER)), str(p.get("colour", COLOURS[0])),
-         ev.hlc, ev.device_id),
+        (
+            str(p["id"]),
+            str(p["name"])[:NAME_MAX],
+            str(p.get("role", LEARNER)),
+            str(p.get("colour", COLOURS[0])),
+            ev.hlc,
+            ev.device_id,
+        ),
     )
 
 

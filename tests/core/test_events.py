@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import random
+
+from hubdesk.core.events import CENTRE, PRIVATE, Event, group_scope
+from hubdesk.core.installation import Installation
+
+
+def test_append_assigns_sequences_per_device_and_scope(inst: Installation) -> None:
+    a = inst.log.append("test.thing", {"n": 1})
+    b = inst.log.append("test.thing", {"n": 2}, scope=PRIVATE)
+    c = inst.log.append("test.thing", {"n": 3})
+    assert (a.seq, b.seq, c.seq) == (1, 2, 3)
+    assert (a.scope_seq, b.scope_seq, c.scope_seq) == (1, 1, 2)
+    assert a.hlc < b.hlc < c.hlc
+    assert inst.log.vector() == {(inst.device_id, CENTRE): 2, (inst.device_id, PRIVATE): 1}
+
+
+def test_apply_twice_changes_nothing(make_inst) -> None:  # type: ignore[no-untyped-def]
+    a, b = make_inst("a"), make_inst("b")
+    a.learners.add("Amina")
+    events = a.log.events()
+    assert len(b.log.apply(events)) == len(events)
+    assert b.log.apply(events) == []
+    assert [lr.name for lr in b.learners.all()] == ["Amina"]
+
+
+def test_vector_tracks_contiguous_prefix_only(make_inst) -> None:  # type: ignore[no-untyped-def]
+    a, b = make_inst("a"), make_inst("b")
+    for i in range(5):
+        a.log.append("test.thing", {"n": i})
+    evs = a.log.events()
+    b.log.apply([evs[0], evs[1], evs[3]])
+    assert b.log.vector()[(a.device_id, CENTRE)] == 2
+    b.log.apply([evs[2]])
+    assert b.log.vector()[(a.device_id, CENTRE)] == 4
+
+
+def test_missing_for_respects_entitlement(make_inst) -> None:  # type: ignore[no-untyped-def]
+    a = make_inst("a")
+    a.log.append("test.thing", {"n": 1})
+    a.log.append("note.private", {"t": "secret"}, scope=PRIVATE)
+    a.log.append("group.note", {"t": "shared"}, scope=group_scope("g1"))
+    sent = a.log.missing_for({}, allowed=lambda s: s != PRIVATE)
+    assert {e.scope for e in sent} == {CENTRE, "group:g1"}
+
+
+def test_any_order_gives_same_tables(make_inst) -> None:  # type: ignore[no-untyped-def]
+    src = make_inst("src")
+    amina = src.learners.add("Amina")
+    src.learners.rename(amina.id, "Amina D.")
+    src.learners.rename(amina.id, "Amina Diallo")
+    kofi = src.learners.add("Kofi")
+    src.learners.remove(kofi.id)
+    events = src.log.events()
+    rng = random.Random(4)
+    for name in ("x", "y", "z"):
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        dst = make_inst(name)
+        for ev in shuffled:
+            dst.log.apply([ev])
+        assert [(lr.name, lr.role) for lr in dst.learners.all()] == [("Amina Diallo", "learner")]
+
+
+def test_malformed_wire_event_is_refused() -> None:
+    import pytest
+
+    from hubdesk.core.events import EventError
+
+    good = {"d": "abc", "s": 1, "sc": "centre", "ss": 1, "h": "x", "k": "k", "p": {}}
+    assert Event.from_dict(good).seq == 1
+    for bad in ({**good, "s": "1"}, {**good, "sc": "everyone"}, {**good, "p": []}, {"d": "x"}):
+        with pytest.raises(EventError):
+            Event.from_dict(bad)
