@@ -12,6 +12,11 @@ DOMAIN_MODULES = (
     "hubdesk.core.store",
     "hubdesk.core.events",
     "hubdesk.core.learners",
+    "hubdesk.core.groups",
+    "hubdesk.core.group_notes",
+    "hubdesk.core.progress",
+    "hubdesk.core.notes",
+    "hubdesk.core.learner_settings",
 )
 
 

@@ -12,9 +12,14 @@ from types import TracebackType
 
 from hubdesk.core import domains
 from hubdesk.core.events import EventLog
+from hubdesk.core.group_notes import GroupNotes
+from hubdesk.core.groups import Groups
 from hubdesk.core.identity import Identity
+from hubdesk.core.learner_settings import LearnerSettings
 from hubdesk.core.learners import Learners
+from hubdesk.core.notes import Notes
 from hubdesk.core.paths import DataDir, resolve_data_dir
+from hubdesk.core.progress import Progress
 from hubdesk.core.store import Store
 
 
@@ -33,6 +38,26 @@ class Installation:
     @cached_property
     def learners(self) -> Learners:
         return Learners(self.log)
+
+    @cached_property
+    def progress(self) -> Progress:
+        return Progress(self.log)
+
+    @cached_property
+    def learner_settings(self) -> LearnerSettings:
+        return LearnerSettings(self.log)
+
+    @cached_property
+    def notes(self) -> Notes:
+        return Notes(self.log, shares_notes=self.learner_settings.shares_notes)
+
+    @cached_property
+    def groups(self) -> Groups:
+        return Groups(self.log)
+
+    @cached_property
+    def group_notes(self) -> GroupNotes:
+        return GroupNotes(self.log)
 
     def close(self) -> None:
         self.store.close()
