@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from hubdesk.core import domains
 from hubdesk.core.events import EventLog
@@ -21,6 +22,9 @@ from hubdesk.core.notes import Notes
 from hubdesk.core.paths import DataDir, resolve_data_dir
 from hubdesk.core.progress import Progress
 from hubdesk.core.store import Store
+
+if TYPE_CHECKING:
+    from hubdesk.core.search import Search
 
 
 class Installation:
@@ -50,6 +54,12 @@ class Installation:
     @cached_property
     def notes(self) -> Notes:
         return Notes(self.log, shares_notes=self.learner_settings.shares_notes)
+
+    @cached_property
+    def search(self) -> Search:
+        from hubdesk.core.search import Search  # Whoosh is imported only by commands that search
+
+        return Search(self.dirs.search_index, getattr(self, "packs", None), self.notes)
 
     @cached_property
     def groups(self) -> Groups:
