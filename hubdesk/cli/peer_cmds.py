@@ -1,0 +1,73 @@
+"""``hubdesk peer ...``: run a headless study-group peer, list HubDesks nearby, connect by address."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from hubdesk.cli.context import Context
+from hubdesk.peers.client import parse_address
+from hubdesk.peers.discovery import Discovery
+from hubdesk.peers.node import PeerNode
+
+DEFAULT_PORT = 8765
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("peer", help="study-group peers on the local network")
+    psub = p.add_subparsers(dest="peer_command", metavar="ACTION", required=True)
+
+    serve = psub.add_parser("serve", help="serve and sync this PC's study groups until stopped")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every interface)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
+    serve.add_argument("--no-discovery", action="store_true", help="do not announce or browse with zeroconf")
+    serve.set_defaults(func=_serve)
+
+    ls = psub.add_parser("list", help="HubDesks announcing themselves nearby")
+    ls.add_argument("--wait", type=float, default=2.0, help="seconds to listen (default 2)")
+    ls.set_defaults(func=_list)
+
+    conn = psub.add_parser("connect", help="try a peer by address for every group (when multicast is blocked)")
+    conn.add_argument("address", metavar="HOST:PORT")
+    conn.set_defaults(func=_connect)
+
+
+def _serve(args: argparse.Namespace, ctx: Context) -> int:
+    interfaces = ["127.0.0.1"] if args.host.startswith("127.") else None
+    node = PeerNode(ctx.inst, host=args.host, port=args.port, discover=not args.no_discovery, interfaces=interfaces)
+    port = node.bind()
+    print(f"Serving study groups on {args.host}:{port}. Stop with Ctrl+C.", flush=True)
+    node.serve_forever()
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: Context) -> int:
+    finder = Discovery(ctx.inst.device_id, "hubdesk peer list", 9, host="127.0.0.1", announce=False)
+    finder.start()
+    try:
+        time.sleep(max(0.2, args.wait))
+        nearby = finder.nearby()
+    finally:
+        finder.close()
+    if not nearby:
+        print("No HubDesk found nearby. If the network blocks multicast, use: hubdesk peer connect HOST:PORT")
+    for n in nearby:
+        print(f"{n.name}\t{n.address}\t{n.device_id}")
+    return 0
+
+
+def _connect(args: argparse.Namespace, ctx: Context) -> int:
+    parse_address(args.address)
+    node = PeerNode(ctx.inst, discover=False)
+    node.connect(args.address)
+    try:
+        node.sync_once()
+    finally:
+        node.stop()
+    reached = [g.name for g in ctx.inst.groups.all() if args.address in dict(ctx.inst.groups.peers(g.id))]
+    if reached:
+        print(f"{args.address} shares these groups with this PC: {', '.join(reached)}.")
+    else:
+        print(f"{args.address} shares no group with this PC (or cannot be reached).")
+    return 0

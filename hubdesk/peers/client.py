@@ -1,0 +1,128 @@
+"""Talking to one peer about one group: sealed requests, and the sync exchange over them.
+
+:class:`PeerClient` turns the sync protocol's ``call(kind, message)`` into a sealed HTTP request to
+``/g/<group>/<kind>`` and checks that the reply is sealed with the same key (so a stranger posing
+as a peer is caught). Every request also says who is asking (device id and the port this PC's peer
+endpoint listens on), which is how the peer learns where to reach us back, and counts as a
+presence heartbeat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from hubdesk.core.events import group_scope
+from hubdesk.core.installation import Installation
+from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
+from hubdesk.peers.auth import SealError, open_reply, seal_request
+from hubdesk.peers.server import group_policy
+from hubdesk.sync.protocol import ExchangeResult, Vector, exchange, make_vector_request, read_vector_reply
+
+LISTEN_META = "peer.listen"
+CHUNK = 200
+
+
+class WrongCode(AuthError):
+    """The peer did not accept our proof of the group key."""
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    host, sep, port = address.strip().rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise SyncError(f"{address!r} is not an address like 192.168.1.20:8765.")
+    return host.strip("[]"), int(port)
+
+
+def local_listen_port(inst: Installation) -> int | None:
+    """The port this installation's running peer endpoint listens on, if one has said so."""
+    value = inst.store.meta_get(LISTEN_META)
+    if not value:
+        return None
+    _host, _, port = value.rpartition(":")
+    return int(port) if port.isdigit() else None
+
+
+@dataclass
+class PeerClient:
+    inst: Installation
+    address: str
+    group_id: str
+    key: bytes
+    http: httpx.Client
+    port: int | None = None
+
+    def _url(self, kind: str) -> tuple[str, str]:
+        host, port = parse_address(self.address)
+        host = f"[{host}]" if ":" in host else host
+        path = f"/g/{self.group_id}/{kind}"
+        return f"http://{host}:{port}{path}", path
+
+    def request(self, kind: str, message: Any = None) -> Any:
+        url, path = self._url(kind)
+        envelope = {"from": {"device": self.inst.device_id, "port": self.port}, "msg": message}
+        sealed = seal_request(self.key, "POST", path, envelope)
+        try:
+            resp = self.http.post(url, content=sealed.body, headers=sealed.headers)
+        except httpx.HTTPError as exc:
+            raise NetworkUnavailable(f"The peer at {self.address} cannot be reached right now.") from exc
+        if resp.status_code == 401:
+            raise WrongCode(f"The peer at {self.address} did not accept the join code.")
+        if resp.status_code in (413, 429):
+            raise SyncError(f"The peer at {self.address} refused a request ({resp.status_code}); try again later.")
+        try:
+            reply = open_reply(self.key, sealed.nonce, resp.status_code, resp.content)
+        except SealError as exc:
+            raise WrongCode(f"The peer at {self.address} does not hold this group's key.") from exc
+        if resp.status_code != 200:
+            error = reply.get("error") if isinstance(reply, dict) else None
+            raise SyncError(f"The peer at {self.address} refused: {error or resp.status_code}")
+        return reply
+
+    def call(self, kind: str, message: dict[str, Any]) -> dict[str, Any]:
+        reply = self.request(kind, message)
+        if not isinstance(reply, dict):
+            raise SyncError(f"The peer at {self.address} sent a reply that is not a JSON object.")
+        return reply
+
+    def hello(self) -> dict[str, Any]:
+        """The join handshake (and heartbeat): both sides prove they hold the key; returns the peer's id."""
+        reply = self.request("hello", {})
+        if not isinstance(reply, dict) or not isinstance(reply.get("device"), str):
+            raise SyncError(f"The peer at {self.address} answered the handshake oddly.")
+        return reply
+
+    def sync(self) -> ExchangeResult:
+        """Push what the peer lacks of this group and pull what we lack."""
+        return exchange(self.inst.log, self.call, group_policy(self.group_id), chunk=CHUNK)
+
+    def sync_if_changed(self) -> ExchangeResult | None:
+        """One cheap ``vector`` request; run the full exchange only when either side has news.
+
+        This is what makes a short poll affordable: an idle group costs one small request a tick.
+        """
+        scope = group_scope(self.group_id)
+        theirs: Vector = read_vector_reply(self.call("vector", make_vector_request()))
+        ours = self.inst.log.vector([scope])
+        if {k: v for k, v in theirs.items() if k[1] == scope} == ours:
+            return None
+        return self.sync()
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> PeerClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def client_for(inst: Installation, address: str, group_id: str, *, timeout: float = 3.0) -> PeerClient:
+    key = inst.groups.key(group_id)
+    if key is None:
+        raise AuthError("This PC does not hold the key of that group.")
+    http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)), trust_env=False)
+    return PeerClient(inst, address, group_id, key, http, local_listen_port(inst))

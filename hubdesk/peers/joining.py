@@ -1,0 +1,73 @@
+"""Joining a group through a peer, and a quick one-off sync, for the CLI and the app.
+
+Joining with ``--peer`` proves the code to that peer *before* anything is stored: a wrong code
+leaves no key, no membership event and no peer address behind, and the only thing said is that the
+peer did not accept the code. With the right code the peer's sealed answer proves it holds the same
+key; then the key is kept, the membership event appended, and the group's events exchanged, so the
+new member sees the group's name, members and notes at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from hubdesk.core.installation import Installation
+from hubdesk.core.join_codes import derive
+from hubdesk.core.learners import Learner
+from hubdesk.errors import HubDeskError
+from hubdesk.peers.client import PeerClient, WrongCode, local_listen_port, parse_address
+from hubdesk.sync.protocol import ExchangeResult
+
+
+class JoinRefused(WrongCode):
+    """The peer did not accept the join code (said without naming anyone or anything)."""
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    group_id: str
+    peer_device: str | None
+    exchanged: ExchangeResult | None
+
+
+def _http(timeout: float) -> httpx.Client:
+    return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)), trust_env=False)
+
+
+def join(
+    inst: Installation, code: str, learner: Learner, peer: str | None = None, *, timeout: float = 5.0
+) -> JoinResult:
+    secret = derive(code)  # a mistyped code fails here, before any network traffic
+    if peer is None:
+        return JoinResult(inst.groups.join(code, learner), None, None)
+    parse_address(peer)
+    with _http(timeout) as http:
+        client = PeerClient(inst, peer, secret.group_id, secret.key, http, local_listen_port(inst))
+        try:
+            device = str(client.hello()["device"])
+        except WrongCode as exc:
+            raise JoinRefused(
+                f"The peer at {peer} did not accept this join code. Check the code with the person who started "
+                "the group, and try again."
+            ) from exc
+        group_id = inst.groups.join(code, learner)
+        inst.groups.add_peer(group_id, peer, device)
+        return JoinResult(group_id, device, client.sync())
+
+
+def sync_group(inst: Installation, group_id: str, *, timeout: float = 1.5) -> tuple[int, list[str]]:
+    """Exchange the group's events with every known peer now; return (events received, unreachable peers)."""
+    key = inst.groups.key(group_id)
+    if key is None:
+        return 0, []
+    pulled, failed = 0, []
+    with _http(timeout) as http:
+        for address, _device in inst.groups.peers(group_id):
+            client = PeerClient(inst, address, group_id, key, http, local_listen_port(inst))
+            try:
+                pulled += client.sync().pulled
+            except HubDeskError:
+                failed.append(address)
+    return pulled, failed

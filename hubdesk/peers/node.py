@@ -1,0 +1,235 @@
+"""A running peer: the endpoint, a sync loop for every group this PC is in, discovery and presence.
+
+``hubdesk peer serve`` runs one headless; the learner app runs one in the background. The loop is a
+short poll: every :attr:`PeerNode.poll_s` it asks each known peer of each group for its vector
+(one small sealed request) and runs the full exchange only when either side has news. Polling the
+*database*, not just this process's events, matters: a CLI command on the same data folder writes
+to the shared SQLite file, and the running peer must carry those edits out too. An edit made in
+this process wakes the loop at once.
+
+Where peers come from: the ``--peer`` address given at join time, the address a peer reports when
+it calls us (so the side that was joined learns the joiner's endpoint), zeroconf, and "connect to
+address". A peer that does not answer is retried with a growing pause, so one PC that went home
+does not slow the group down.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+
+import httpx
+import uvicorn
+
+from hubdesk.core.events import Event
+from hubdesk.core.groups import Member
+from hubdesk.core.installation import Installation
+from hubdesk.errors import HubDeskError
+from hubdesk.peers.client import LISTEN_META, PeerClient, WrongCode
+from hubdesk.peers.discovery import Discovery, Nearby
+from hubdesk.peers.presence import Presence
+from hubdesk.peers.server import PeerServer
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.25
+BACKOFF_MAX_S = 5.0
+NOT_MEMBER_RETRY_S = 60.0
+
+
+@dataclass
+class _Backoff:
+    until: float = 0.0
+    delay: float = 0.0
+
+
+@dataclass
+class PeerNode:
+    inst: Installation
+    host: str = "0.0.0.0"
+    port: int = 0
+    poll_s: float = POLL_S
+    discover: bool = True
+    interfaces: list[str] | None = None
+    name: str = field(default_factory=socket.gethostname)
+
+    def __post_init__(self) -> None:
+        self.presence = Presence()
+        self.server = PeerServer(self.inst, self.presence, port=lambda: self.port or None, on_peer=self._on_peer)
+        self.discovery: Discovery | None = None
+        self._candidates: set[str] = set()
+        self._not_member: dict[tuple[str, str], float] = {}
+        self._backoff: dict[str, _Backoff] = {}
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._uvicorn: uvicorn.Server | None = None
+        self._sock: socket.socket | None = None
+        self._advertised = ""
+        self._http = httpx.Client(timeout=httpx.Timeout(3.0, connect=1.0), trust_env=False)
+        self.inst.log.subscribe(self._local_events)
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def bind(self) -> int:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.listen(128)
+        self._sock = sock
+        self.port = sock.getsockname()[1]
+        advertised = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        self._advertised = f"{advertised}:{self.port}"
+        self.inst.store.meta_set(LISTEN_META, self._advertised)
+        config = uvicorn.Config(
+            self.server.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            limit_concurrency=64,
+            timeout_keep_alive=5,
+        )
+        self._uvicorn = uvicorn.Server(config)
+        return self.port
+
+    def _start_background(self) -> None:
+        loop = threading.Thread(target=self._sync_loop, name="hubdesk-peer-sync", daemon=True)
+        loop.start()
+        self._threads.append(loop)
+        if self.discover:
+            try:
+                self.discovery = Discovery(
+                    self.inst.device_id,
+                    self.name,
+                    self.port,
+                    host=self.host,
+                    interfaces=self.interfaces,
+                    on_found=self._on_found,
+                )
+                self.discovery.start()
+            except (OSError, HubDeskError) as exc:  # multicast blocked: "connect to address" still works
+                log.warning("peer discovery is off: %s", exc)
+                self.discovery = None
+
+    def start(self) -> int:
+        """Serve and sync in background threads (the app, tests, benchmarks); return the port."""
+        port = self.bind()
+        assert self._uvicorn is not None and self._sock is not None
+        server, sock = self._uvicorn, self._sock
+        web = threading.Thread(target=lambda: server.run(sockets=[sock]), name="hubdesk-peer-http", daemon=True)
+        web.start()
+        self._threads.append(web)
+        while not server.started and web.is_alive():
+            time.sleep(0.01)
+        self._start_background()
+        return port
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until interrupted (``hubdesk peer serve``: uvicorn handles the signals)."""
+        if self._uvicorn is None:
+            self.bind()
+        assert self._uvicorn is not None and self._sock is not None
+        self._start_background()
+        try:
+            self._uvicorn.run(sockets=[self._sock])
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._uvicorn is not None:
+            self._uvicorn.should_exit = True
+        for t in self._threads:
+            if t is not threading.current_thread():
+                t.join(timeout=5)
+        self._threads.clear()
+        if self.discovery is not None:
+            self.discovery.close()
+            self.discovery = None
+        if self._sock is not None:
+            self._sock.close()
+        self._http.close()
+        try:
+            if self.inst.store.meta_get(LISTEN_META) == self._advertised:
+                self.inst.store.meta_set(LISTEN_META, "")
+        except Exception:  # the database may already be closed on the way out
+            pass
+
+    # -- peers --------------------------------------------------------------------------------
+    def connect(self, address: str) -> None:
+        """ "Connect to address": try this host:port for every group (when multicast is blocked)."""
+        self._candidates.add(address)
+        self._wake.set()
+
+    def nearby(self) -> list[Nearby]:
+        return self.discovery.nearby() if self.discovery else []
+
+    def _on_found(self, found: Nearby) -> None:
+        self.connect(found.address)
+
+    def _on_peer(self, _group_id: str, _address: str, _device: str | None) -> None:
+        self._wake.set()
+
+    def _local_events(self, events: list[Event]) -> None:
+        if any(ev.scope.startswith("group:") for ev in events):
+            self._wake.set()
+
+    def online_members(self, group_id: str) -> list[Member]:
+        """Members whose PC is online now (this PC's own members count as online)."""
+        devices = self.presence.online_devices(group_id) | {self.inst.device_id}
+        return [m for m in self.inst.groups.members(group_id) if m.device_id in devices]
+
+    # -- the loop -----------------------------------------------------------------------------
+    def _sync_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.sync_once()
+            except Exception:  # a damaged row or a closed database must not end the loop quietly
+                log.exception("peer sync round failed")
+            self._wake.wait(self.poll_s)
+            self._wake.clear()
+
+    def sync_once(self) -> int:
+        """One round over every group and peer; return how many events came in."""
+        pulled = 0
+        for group_id in self.inst.groups.ids():
+            key = self.inst.groups.key(group_id)
+            if key is None:
+                continue
+            known = {addr: dev for addr, dev in self.inst.groups.peers(group_id)}
+            for address in list(known) + sorted(self._candidates - set(known)):
+                if self._stop.is_set():
+                    return pulled
+                pulled += self._sync_with(group_id, key, address, known.get(address))
+        return pulled
+
+    def _sync_with(self, group_id: str, key: bytes, address: str, device: str | None) -> int:
+        now = time.monotonic()
+        backoff = self._backoff.setdefault(address, _Backoff())
+        if backoff.until > now or self._not_member.get((group_id, address), 0) > now:
+            return 0
+        client = PeerClient(self.inst, address, group_id, key, self._http, self.port or None)
+        try:
+            if not device:
+                hello = client.hello()
+                device = str(hello["device"])
+                if device == self.inst.device_id:
+                    self._not_member[(group_id, address)] = now + NOT_MEMBER_RETRY_S * 1000
+                    return 0
+                self.inst.groups.add_peer(group_id, address, device)
+            result = client.sync_if_changed()
+        except WrongCode:
+            self._not_member[(group_id, address)] = now + NOT_MEMBER_RETRY_S
+            return 0
+        except HubDeskError as exc:
+            backoff.delay = min(BACKOFF_MAX_S, max(0.25, backoff.delay * 2))
+            backoff.until = now + backoff.delay
+            log.debug("peer %s: %s", address, exc)
+            return 0
+        backoff.delay, backoff.until = 0.0, 0.0
+        if device:
+            self.presence.heartbeat(group_id, device, address)
+        return result.pulled if result else 0

@@ -1,0 +1,178 @@
+"""The peer endpoint: the sync protocol for study-group scopes, served on the LAN with starlette.
+
+One route does the work, ``POST /g/<group id>/<kind>`` with a body sealed under the group key (see
+:mod:`hubdesk.peers.auth`). ``kind`` is ``hello`` (the join handshake and heartbeat) or one of the
+sync protocol's requests (``vector``, ``pull``, ``push``), answered by
+:func:`hubdesk.sync.protocol.answer` with a policy that lets only that group's scope cross.
+
+The endpoint faces a shared network, so it is defensive before it is helpful: bodies are bounded
+(413), each address has a request budget (429), an unknown group and a wrong key get the same
+``401`` and the same words, anything malformed gets a 4xx, and no input makes it stop serving.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from hubdesk.core.events import EventError, group_scope
+from hubdesk.core.installation import Installation
+from hubdesk.errors import SyncError
+from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, open_request, seal_reply
+from hubdesk.peers.presence import Presence
+from hubdesk.sync.protocol import Policy, answer
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 8 * 1024 * 1024
+MAX_CHUNK = 500
+SYNC_KINDS = ("vector", "pull", "push")
+SERVICE = "hubdesk-peer"
+
+
+def group_policy(group_id: str) -> Policy:
+    """Between members of one group only that group's events cross, from any device."""
+    scope = group_scope(group_id)
+
+    def same_group(_device_id: str, s: str) -> bool:
+        return s == scope
+
+    return Policy(may_send=same_group, accept=same_group, show=same_group)
+
+
+@dataclass
+class RateLimit:
+    """A token bucket per client address: ``rate`` requests a second, bursts up to ``burst``."""
+
+    rate: float = 100.0
+    burst: float = 300.0
+    now: Callable[[], float] = time.monotonic
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def allow(self, who: str) -> bool:
+        t = self.now()
+        with self._lock:
+            if len(self._buckets) > 10_000:
+                self._buckets.clear()
+            tokens, last = self._buckets.get(who, (self.burst, t))
+            tokens = min(self.burst, tokens + (t - last) * self.rate)
+            ok = tokens >= 1
+            self._buckets[who] = (tokens - 1 if ok else tokens, t)
+            return ok
+
+
+NOT_AUTHORISED = {"error": "This PC is not in that group, or the join code is not right."}
+
+
+class PeerServer:
+    """The ASGI app of one installation's peer endpoint (run by :class:`hubdesk.peers.node.PeerNode`)."""
+
+    def __init__(
+        self,
+        inst: Installation,
+        presence: Presence | None = None,
+        *,
+        port: Callable[[], int | None] = lambda: None,
+        rate: RateLimit | None = None,
+        max_body: int = MAX_BODY,
+        on_peer: Callable[[str, str, str | None], None] | None = None,
+    ) -> None:
+        self.inst = inst
+        self.presence = presence or Presence()
+        self.port = port
+        self.rate = rate or RateLimit()
+        self.max_body = max_body
+        self.on_peer = on_peer
+        self.guard = ReplayGuard()
+        self._dummy_key = os.urandom(32)
+        self.app = Starlette(
+            routes=[
+                Route("/hubdesk", self._ping, methods=["GET"]),
+                Route("/g/{group_id}/{kind}", self._handle, methods=["POST"]),
+            ]
+        )
+
+    async def _ping(self, _request: Request) -> Response:
+        # Says only "a HubDesk peer is here", never which groups or who.
+        return JSONResponse({"service": SERVICE})
+
+    async def _read_body(self, request: Request) -> bytes | None:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            return None
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > self.max_body:
+                return None
+        return bytes(body)
+
+    async def _handle(self, request: Request) -> Response:
+        client = request.client.host if request.client else "?"
+        if not self.rate.allow(client):
+            return JSONResponse({"error": "Too many requests; slow down."}, status_code=429)
+        try:
+            body = await self._read_body(request)
+        except ClientDisconnect:
+            return Response(status_code=400)
+        if body is None:
+            return JSONResponse({"error": "The request is too large."}, status_code=413)
+        group_id = request.path_params["group_id"]
+        kind = request.path_params["kind"]
+        key = await run_in_threadpool(self.inst.groups.key, group_id) if GROUP_ID_RE.match(group_id) else None
+        try:
+            # With no such group, try a throwaway key: same work, same answer as a wrong code.
+            envelope, nonce = open_request(
+                key or self._dummy_key, "POST", request.url.path, dict(request.headers), body, self.guard
+            )
+            if key is None:
+                raise SealError("no such group")
+        except SealError:
+            return JSONResponse(NOT_AUTHORISED, status_code=401)
+        status, reply = await run_in_threadpool(self._answer, group_id, kind, envelope, client)
+        return Response(
+            seal_reply(key, nonce, status, reply), status_code=status, media_type="application/octet-stream"
+        )
+
+    def _answer(self, group_id: str, kind: str, envelope: Any, client: str) -> tuple[int, dict[str, Any]]:
+        """Answer an authenticated request; every failure becomes a 4xx (or 500) reply, never a crash."""
+        try:
+            if not isinstance(envelope, dict) or not isinstance(envelope.get("from"), dict):
+                return 400, {"error": "A peer request says who it is from and what it asks."}
+            self._note_sender(group_id, envelope["from"], client)
+            if kind == "hello":
+                return 200, {"device": self.inst.device_id, "port": self.port()}
+            if kind not in SYNC_KINDS:
+                return 404, {"error": f"There is no peer request called {kind[:40]!r}."}
+            return 200, answer(self.inst.log, kind, envelope.get("msg"), group_policy(group_id), MAX_CHUNK)
+        except (SyncError, EventError) as exc:
+            return 400, {"error": str(exc)}
+        except Exception:  # keep serving: one bad request must not take the peer down
+            log.exception("peer request %s for group %s failed", kind, group_id)
+            return 500, {"error": "The peer could not answer that request."}
+
+    def _note_sender(self, group_id: str, sender: dict[str, Any], client: str) -> None:
+        device = sender.get("device")
+        port = sender.get("port")
+        if not isinstance(device, str) or not 0 < len(device) <= 64 or device == self.inst.device_id:
+            return
+        address = None
+        if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536:
+            host = f"[{client}]" if ":" in client else client
+            address = f"{host}:{port}"
+        if self.presence.heartbeat(group_id, device, address) and address:
+            self.inst.groups.add_peer(group_id, address, device)
+            if self.on_peer:
+                self.on_peer(group_id, address, device)
