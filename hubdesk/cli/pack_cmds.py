@@ -1,0 +1,212 @@
+"""``hubdesk pack ...``: keygen, build, verify, install, list, remove, export, trust, require-signed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from hubdesk.cli.context import Context
+from hubdesk.core import packs as packs_api
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("pack", help="build, check, install and carry course packs")
+    ps = p.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+
+    kg = ps.add_parser("keygen", help="make a publisher key pair: OUT (keep it secret) and OUT.pub (share it)")
+    kg.add_argument("out", type=Path)
+    kg.set_defaults(func=_keygen)
+
+    b = ps.add_parser("build", help="build a .hubpack from a folder of Markdown lessons")
+    b.add_argument("src", type=Path)
+    b.add_argument("-o", "--out", type=Path, required=True, metavar="OUT.hubpack")
+    b.add_argument("--sign", type=Path, metavar="KEY", help="sign with this publisher key (from pack keygen)")
+    b.set_defaults(func=_build)
+
+    v = ps.add_parser("verify", help="check a pack (every file against its manifest) without installing it")
+    v.add_argument("path", type=Path)
+    v.add_argument("--trust", type=Path, metavar="PUBKEY", help="also say whether it is signed by this key")
+    v.set_defaults(func=_verify)
+
+    i = ps.add_parser("install", help="install or upgrade a pack (.hubpack file or pack folder)")
+    i.add_argument("path", type=Path)
+    i.add_argument("--trust", type=Path, metavar="PUBKEY", help="trust this publisher key (and remember it)")
+    i.add_argument("--force", action="store_true", help="install even an older version than the installed one")
+    i.set_defaults(func=_install)
+
+    ls = ps.add_parser("list", help="list installed packs")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=_list)
+
+    rm = ps.add_parser("remove", help="remove an installed pack (learners' progress is kept)")
+    rm.add_argument("pack_id")
+    rm.set_defaults(func=_remove)
+
+    ex = ps.add_parser("export", help="copy packs to a USB stick layout: DIR/HUBDESK/packs/")
+    ex.add_argument("pack_ids", nargs="+", metavar="ID")
+    ex.add_argument("--to", type=Path, required=True, metavar="DIR")
+    ex.set_defaults(func=_export)
+
+    fu = ps.add_parser("find-usb", help="list packs on mounted USB drives (HUBDESK/packs/)")
+    fu.add_argument("roots", nargs="*", type=Path, help="mount points to look in (default: /media, /run/media, /mnt)")
+    fu.set_defaults(func=_find_usb)
+
+    tr = ps.add_parser("trust", help="trust a publisher's public key (OUT.pub from pack keygen)")
+    tr.add_argument("pubkey")
+    tr.add_argument("--label", default="")
+    tr.set_defaults(func=_trust)
+
+    ut = ps.add_parser("untrust", help="stop trusting a publisher's key")
+    ut.add_argument("pubkey")
+    ut.set_defaults(func=_untrust)
+
+    rs = ps.add_parser("require-signed", help="on: refuse packs not signed by a trusted key; off: accept them")
+    rs.add_argument("state", choices=["on", "off"], nargs="?")
+    rs.set_defaults(func=_require_signed)
+
+
+class ProgressBar:
+    """A one-line bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        frac = done / total if total else 1.0
+        bar = "#" * int(frac * 30)
+        sys.stderr.write(f"\r{self.label} [{bar:<30}] {frac:4.0%} {done / 1e6:,.0f}/{total / 1e6:,.0f} MB")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.last:
+            sys.stderr.write("\n")
+
+
+def _signer(signed_by: str | None, verified: bool) -> str:
+    if signed_by is None:
+        return "not signed"
+    who = f"key {packs_api.fingerprint(signed_by)}"
+    return f"signed by trusted {who}" if verified else f"signed by {who} (not trusted here)"
+
+
+def _keygen(args: argparse.Namespace, ctx: Context) -> int:
+    priv, pub = packs_api.keygen(args.out)
+    print(f"Wrote {priv} (keep it secret) and {pub} (give it to centres); key {packs_api.fingerprint(_pub(pub))}.")
+    return 0
+
+
+def _pub(path: Path) -> str:
+    return packs_api.read_public_key(path)
+
+
+def _build(args: argparse.Namespace, ctx: Context) -> int:
+    result = packs_api.build_pack(args.src, args.out, sign_key=args.sign)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    m = result.manifest
+    signed = f", signed with key {packs_api.fingerprint(result.signature.key)}" if result.signature else ""
+    print(
+        f"Built {result.path}: {m.title} ({m.id} {m.version}), {len(m.lessons)} lessons, {len(m.files)} files{signed}."
+    )
+    return 0
+
+
+def _verify(args: argparse.Namespace, ctx: Context) -> int:
+    trusted = frozenset({packs_api.read_public_key(args.trust)}) if args.trust else frozenset()
+    bar = ProgressBar("Checking") if ctx.interactive() else None
+    try:
+        checked = packs_api.verify_pack(args.path, trusted=trusted, progress=bar)
+    finally:
+        if bar:
+            bar.finish()
+    m = checked.manifest
+    print(
+        f"{args.path} is sound: {m.title} ({m.id} {m.version}, {m.language}), {len(m.lessons)} lessons, "
+        f"{len(m.files)} files, {m.total_size / 1e6:,.1f} MB, {_signer(checked.signed_by, checked.verified)}."
+    )
+    return 0
+
+
+def _install(args: argparse.Namespace, ctx: Context) -> int:
+    bar = ProgressBar("Installing") if ctx.interactive() else None
+    cancel = threading.Event()
+    try:
+        result = ctx.inst.packs.install(args.path, trust=args.trust, force=args.force, progress=bar, cancel=cancel)
+    finally:
+        if bar:
+            bar.finish()
+    who = _signer(result.signed_by, result.verified)
+    if result.action == "unchanged":
+        print(f"{result.title} {result.version} is already installed; nothing changed.")
+    elif result.previous_version:
+        print(f"{result.title}: {result.action} from {result.previous_version} to {result.version} ({who}).")
+    else:
+        print(f"Installed {result.title} {result.version} as {result.pack_id} ({who}).")
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: Context) -> int:
+    installed = ctx.inst.packs.list()
+    if args.json:
+        ctx.print_json([p.to_dict() for p in installed])
+        return 0
+    if not installed:
+        print("No packs installed yet. Install one with: hubdesk pack install PACK.hubpack")
+    for p in installed:
+        mark = " (verified)" if p.verified else ""
+        print(f"{p.id}\t{p.version}\t{p.language}\t{len(p.lessons)} lessons\t{p.title}{mark}")
+    return 0
+
+
+def _remove(args: argparse.Namespace, ctx: Context) -> int:
+    title = ctx.inst.packs.get(args.pack_id).title
+    ctx.inst.packs.remove(args.pack_id)
+    print(f"Removed {title}; learners' progress in it is kept.")
+    return 0
+
+
+def _export(args: argparse.Namespace, ctx: Context) -> int:
+    for path in ctx.inst.packs.export(args.pack_ids, args.to):
+        print(f"Wrote {path}")
+    return 0
+
+
+def _find_usb(args: argparse.Namespace, ctx: Context) -> int:
+    found = packs_api.Packs.find_usb_packs(args.roots or None)
+    if not found:
+        print("No packs found on mounted drives (looked for HUBDESK/packs/).")
+    for path in found:
+        print(path)
+    return 0
+
+
+def _trust(args: argparse.Namespace, ctx: Context) -> int:
+    fp = ctx.inst.packs.trust(args.pubkey, label=args.label)
+    print(f"Packs signed by key {fp} now show as verified.")
+    return 0
+
+
+def _untrust(args: argparse.Namespace, ctx: Context) -> int:
+    ctx.inst.packs.untrust(args.pubkey)
+    print("That key is no longer trusted.")
+    return 0
+
+
+def _require_signed(args: argparse.Namespace, ctx: Context) -> int:
+    packs = ctx.inst.packs
+    if args.state is not None:
+        packs.set_require_signed(args.state == "on")
+    if packs.require_signed:
+        print("This installation only installs packs signed by a trusted key.")
+    else:
+        print("This installation installs unsigned packs too.")
+    return 0

@@ -1,0 +1,37 @@
+"""Course packs: build from Markdown, sign, verify, install atomically, and read from the library.
+
+The public names are here; the modules behind them are private. See ``docs/pack-format.md``.
+"""
+
+from __future__ import annotations
+
+from hubdesk.core.packs._build import BuildResult, build_pack
+from hubdesk.core.packs._check import DEFAULT_MAX_BYTES, CheckedPack, verify_pack
+from hubdesk.core.packs._copy import Progress
+from hubdesk.core.packs._library import USB_FOLDER, Packs
+from hubdesk.core.packs._manifest import FileEntry, LessonEntry, Manifest, parse_version
+from hubdesk.core.packs._model import InstalledPack, InstallResult, LessonInfo
+from hubdesk.core.packs._signing import fingerprint, keygen, read_public_key
+from hubdesk.errors import PackError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "USB_FOLDER",
+    "BuildResult",
+    "CheckedPack",
+    "FileEntry",
+    "InstallResult",
+    "InstalledPack",
+    "LessonEntry",
+    "LessonInfo",
+    "Manifest",
+    "PackError",
+    "Packs",
+    "Progress",
+    "build_pack",
+    "fingerprint",
+    "keygen",
+    "parse_version",
+    "read_public_key",
+    "verify_pack",
+]

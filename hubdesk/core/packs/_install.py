@@ -1,0 +1,208 @@
+"""Installing a pack as one atomic step, and putting the library right after a crash.
+
+The steps: copy and verify every file into ``staging/<token>/`` (same file system as ``packs/``),
+make it durable, rename it to ``packs/<id>/<version>-<token>/``, then switch the ``packs`` row to it
+in one SQLite transaction. That commit is the only moment the library changes. If the process dies
+anywhere before it, the new folder is an orphan; anywhere after, the old one is. :func:`reconcile`
+(run when the library opens and before every install) deletes staging leftovers and every folder
+the database does not point to, so the library shows the old pack or the new one, never half.
+
+A lock file serialises installs and reconciles between processes (the app and a CLI command), so a
+reconcile never deletes a folder another process is still filling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hubdesk.core.packs._check import CheckedPack, check_source
+from hubdesk.core.packs._copy import Copier, Progress, fsync_dir
+from hubdesk.core.packs._manifest import MANIFEST_NAME, SIGNATURE_NAME
+from hubdesk.core.packs._model import InstallResult
+from hubdesk.core.packs._source import open_source
+from hubdesk.core.store import Store
+from hubdesk.errors import PackError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: installs in one process at a time only
+    fcntl = None  # type: ignore[assignment]
+
+CRASH_ENV = "HUBDESK_TEST_CRASH_AT"
+
+
+def crashpoint(name: str) -> None:
+    """Die here, as a power cut or SIGKILL would, if the crash test asks for this point by name."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def install_lock(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / "packs.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def reconcile(store: Store, packs_dir: Path, staging_dir: Path) -> None:
+    """Delete what an interrupted install or removal left behind. Call with the install lock held."""
+    if staging_dir.is_dir():
+        for child in staging_dir.iterdir():
+            _rmtree(child)
+    live = {(r["id"], r["dir"]) for r in store.query("SELECT id, dir FROM packs")}
+    live_ids = {pid for pid, _ in live}
+    if packs_dir.is_dir():
+        for pack_dir in packs_dir.iterdir():
+            if not pack_dir.is_dir() or pack_dir.is_symlink():
+                continue
+            for version_dir in pack_dir.iterdir():
+                if (pack_dir.name, version_dir.name) not in live:
+                    _rmtree(version_dir)
+            if pack_dir.name not in live_ids:
+                _rmtree(pack_dir)
+    # A row whose folder is gone (deleted by hand) cannot show a lesson: drop it rather than show a ghost.
+    gone = [pid for pid, d in live if not (packs_dir / pid / d / MANIFEST_NAME).is_file()]
+    if gone:
+        with store.transaction() as conn:
+            conn.executemany("DELETE FROM packs WHERE id = ?", [(g,) for g in gone])
+
+
+def _rmtree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _action(old: str | None, new: CheckedPack, old_key: tuple[int, ...] | None, force: bool) -> str:
+    if old is None or old_key is None:
+        return "installed"
+    key = new.manifest.version_key
+    if key > old_key:
+        return "upgraded"
+    if key == old_key:
+        return "reinstalled" if force else "unchanged"
+    if not force:
+        raise PackError(
+            f"Pack {new.manifest.id!r} version {new.manifest.version} is older than the installed "
+            f"{old}; install it anyway with --force."
+        )
+    return "downgraded"
+
+
+def install(
+    store: Store,
+    packs_dir: Path,
+    staging_dir: Path,
+    path: Path,
+    *,
+    trusted: frozenset[str],
+    require_signed: bool,
+    max_bytes: int,
+    force: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> InstallResult:
+    from hubdesk.core.packs._manifest import parse_version
+
+    source = open_source(Path(path))
+    try:
+        checked = check_source(source, trusted=trusted, require_signed=require_signed, max_bytes=max_bytes)
+        m = checked.manifest
+        rows = store.query("SELECT version, dir FROM packs WHERE id = ?", (m.id,))
+        old_version = rows[0]["version"] if rows else None
+        old_dir = rows[0]["dir"] if rows else None
+        action = _action(old_version, checked, parse_version(old_version) if old_version else None, force)
+        result = InstallResult(
+            m.id, m.version, m.title, action, old_version, checked.signed_by, checked.verified, m.total_size
+        )
+        if action == "unchanged":
+            return result
+        token = secrets.token_hex(6)
+        stage = staging_dir / token
+        stage.mkdir(parents=True)
+        live_name = f"{m.version}-{token}"
+        pack_dir = packs_dir / m.id
+        live = pack_dir / live_name
+        committed = False
+        try:
+            crashpoint("staging")
+            copier = Copier(source, m, stage, progress=_crashing(progress), cancel=cancel)
+            copier.run()
+            _write_small(stage / MANIFEST_NAME, checked.manifest_bytes)
+            if checked.signature_bytes is not None:
+                _write_small(stage / SIGNATURE_NAME, checked.signature_bytes)
+            fsync_dir(stage)
+            crashpoint("copied")
+            pack_dir.mkdir(parents=True, exist_ok=True)
+            os.rename(stage, live)
+            fsync_dir(pack_dir)
+            fsync_dir(packs_dir)
+            crashpoint("renamed")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            with store.transaction() as conn:
+                conn.execute(
+                    """INSERT INTO packs (id, version, dir, title, language, manifest, signed_by, installed_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET version = excluded.version, dir = excluded.dir,
+                         title = excluded.title, language = excluded.language, manifest = excluded.manifest,
+                         signed_by = excluded.signed_by, installed_at = excluded.installed_at""",
+                    (
+                        m.id,
+                        m.version,
+                        live_name,
+                        m.title,
+                        m.language,
+                        checked.manifest_bytes.decode(),
+                        checked.signed_by,
+                        now,
+                    ),
+                )
+                crashpoint("in-transaction")
+            committed = True
+            crashpoint("committed")
+        finally:
+            if not committed:
+                _rmtree(stage)
+                _rmtree(live)
+        if old_dir and old_dir != live_name:
+            _rmtree(pack_dir / old_dir)
+        crashpoint("cleaned")
+        return result
+    finally:
+        source.close()
+
+
+def _crashing(progress: Progress | None) -> Progress:
+    """Wrap the progress callback with a crash point half-way through the copy."""
+    halfway = os.environ.get(CRASH_ENV) == "copying"
+
+    def report(done: int, total: int) -> None:
+        if halfway and total and done * 2 >= total:
+            crashpoint("copying")
+        if progress is not None:
+            progress(done, total)
+
+    return report
+
+
+def _write_small(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
