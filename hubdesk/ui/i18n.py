@@ -1,0 +1,83 @@
+"""Languages of the interface: Qt translation files (``i18n/hubdesk_<lang>.ts`` compiled to ``.qm``).
+
+The ``.qm`` files ship with the package; when one is missing or older than its ``.ts`` (a
+translator just edited it) it is rebuilt with ``pyside6-lrelease``, which PySide6 installs.
+Qt's own catalogue (``qtbase_<lang>.qm``) is loaded too, so standard buttons and file dialogs
+speak the same language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+I18N_DIR = Path(__file__).with_name("i18n")
+
+
+def lrelease_command() -> list[str] | None:
+    here = Path(sys.executable).parent / "pyside6-lrelease"
+    if here.exists():
+        return [str(here)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return [found] if found else None
+
+
+def compile_ts(ts: Path, qm: Path | None = None) -> Path:
+    """Compile one ``.ts`` file to ``.qm`` (raises ``RuntimeError`` when lrelease is missing or fails)."""
+    qm = qm or ts.with_suffix(".qm")
+    cmd = lrelease_command()
+    if cmd is None:
+        raise RuntimeError("pyside6-lrelease is not installed")
+    done = subprocess.run([*cmd, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not qm.exists():
+        raise RuntimeError(f"lrelease failed on {ts.name}: {done.stderr.strip() or done.stdout.strip()}")
+    return qm
+
+
+def qm_for(language: str) -> Path | None:
+    """The compiled catalogue for ``language``, rebuilt when missing or out of date."""
+    ts = I18N_DIR / f"hubdesk_{language}.ts"
+    qm = ts.with_suffix(".qm")
+    if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+        with contextlib.suppress(RuntimeError, OSError):  # a read-only install keeps the shipped .qm
+            compile_ts(ts, qm)
+    return qm if qm.exists() else None
+
+
+class Translations:
+    """The translators installed in the application for the current language."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> bool:
+        """Switch the interface language; English needs no catalogue. Returns False if none was found."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return False
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed.clear()
+        self.language = language
+        if language == "en":
+            return True
+        ok = False
+        qm = qm_for(language)
+        if qm is not None:
+            tr = QTranslator(app)
+            if tr.load(str(qm)):
+                app.installTranslator(tr)
+                self._installed.append(tr)
+                ok = True
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_tr = QTranslator(app)
+        if qt_tr.load(f"qtbase_{language}", qt_dir):
+            app.installTranslator(qt_tr)
+            self._installed.append(qt_tr)
+        return ok

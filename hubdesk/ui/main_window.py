@@ -1,0 +1,140 @@
+"""The one window: the sign-in screen, or the signed-in learner's shell.
+
+A learner's shell is built at sign-in and thrown away at sign-out, so nothing one learner had on
+screen (a note, a search, a quiz) can be seen by the next person at a shared PC. Signing out
+(by the button, by idle time or by closing the window) first saves what the learner was typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from hubdesk.core.learners import Learner
+from hubdesk.ui import style
+from hubdesk.ui.context import AppContext
+from hubdesk.ui.i18n import Translations
+from hubdesk.ui.idle import IdleWatcher
+from hubdesk.ui.signin import SignInPage
+
+
+class MainWindow(QMainWindow):
+    signed_in = Signal(object)
+    signed_out = Signal(str)
+
+    def __init__(self, ctx: AppContext, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.translations = translations or Translations()
+        self.setWindowTitle(self.tr("HubDesk"))
+        self.setStyleSheet(style.STYLESHEET)
+        self.resize(1180, 760)
+        self.setMinimumSize(900, 600)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.signin = self._make_signin()
+        self.shell: QWidget | None = None
+        self.learner: Learner | None = None
+        self.idle = IdleWatcher(self)
+        self.idle.set_minutes(ctx.settings.idle_minutes)
+        self.idle.idle.connect(self.sign_out_idle)
+        self.sample_installer: object | None = None
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+
+    def _make_signin(self) -> SignInPage:
+        page = SignInPage(self.ctx)
+        page.signed_in.connect(self.sign_in)
+        page.add_requested.connect(self.add_first_learner)
+        page.settings_requested.connect(self.open_settings)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        return page
+
+    # -- first start ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """After the window is on screen: install the sample packs if the library is empty."""
+        from hubdesk.ui.samples import SampleInstaller
+
+        installer = SampleInstaller(self.ctx, self)
+        installer.status.connect(self.signin.set_status)
+        self.sample_installer = installer
+        QTimer.singleShot(0, installer.start)
+
+    # -- session -------------------------------------------------------------------------------
+    def sign_in(self, learner: Learner) -> None:
+        from hubdesk.ui.shell import LearnerShell
+
+        if self.shell is not None:
+            self.sign_out()
+        self.learner = learner
+        shell = LearnerShell(self.ctx, learner)
+        shell.switch_requested.connect(self.sign_out)
+        shell.settings_requested.connect(self.open_settings)
+        shell.learners_changed.connect(self.signin.refresh)
+        self.pages.addWidget(shell)
+        self.pages.setCurrentWidget(shell)
+        self.shell = shell
+        self.idle.start()
+        self.signed_in.emit(learner)
+
+    def sign_out(self, reason: str = "") -> None:
+        """Save what the learner was doing and go back to the tiles."""
+        self.idle.stop()
+        shell = self.shell
+        if shell is not None:
+            shell.close_session()  # type: ignore[attr-defined]
+            self.pages.removeWidget(shell)
+            shell.deleteLater()
+        self.shell = None
+        self.learner = None
+        self.signin.refresh()
+        self.signin.set_status(reason)
+        self.pages.setCurrentWidget(self.signin)
+        self.signed_out.emit(reason)
+
+    def sign_out_idle(self) -> None:
+        if self.shell is None:
+            return
+        self.sign_out(self.tr("You were signed out because nobody used HubDesk for a while. Your note was kept."))
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def add_first_learner(self) -> None:
+        from hubdesk.ui.learner_dialogs import LearnerDialog
+
+        dialog = LearnerDialog(self.ctx, parent=self, first=True)
+        if dialog.exec():
+            self.signin.refresh()
+
+    def open_settings(self) -> None:
+        from hubdesk.ui.settings_dialog import SettingsDialog
+
+        facilitator = self.learner is not None and self.learner.is_facilitator
+        dialog = SettingsDialog(self.ctx.settings, facilitator=facilitator, parent=self)
+        if not dialog.exec():
+            return
+        self.idle.set_minutes(self.ctx.settings.idle_minutes)
+        if dialog.language_changed:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Apply the new language by rebuilding the screens (the learner stays signed in)."""
+        self.translations.apply(self.ctx.settings.language)
+        learner = self.learner
+        old = self.signin
+        self.signin = self._make_signin()
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.setWindowTitle(self.tr("HubDesk"))
+        if learner is not None:
+            self.sign_in(learner)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.shell is not None:
+            self.sign_out()
+        installer = self.sample_installer
+        if installer is not None:
+            installer.cancel()  # type: ignore[attr-defined]
+        self.idle.detach()
+        self.ctx.workers.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""The facilitator's list of learners: add, rename, remove, and reset how someone signs in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.core.learners import Learner
+from hubdesk.errors import HubDeskError
+from hubdesk.ui.context import AppContext
+from hubdesk.ui.learner_dialogs import LearnerDialog
+
+
+class ManagePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, facilitator: Learner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.facilitator = facilitator
+        self.setObjectName("page")
+        title = QLabel(self.tr("Learners on this computer"))
+        title.setObjectName("title")
+        self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget { font-size: 15pt; }")
+        self.list.currentRowChanged.connect(self._selection)
+        self.add_button = QPushButton(self.tr("Add a learner"))
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add)
+        self.rename_button = QPushButton(self.tr("Rename"))
+        self.rename_button.clicked.connect(self.rename)
+        self.secret_button = QPushButton(self.tr("Reset PIN or pictures"))
+        self.secret_button.clicked.connect(self.reset_secret)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName("danger")
+        self.remove_button.clicked.connect(self.remove)
+        self.error = QLabel()
+        self.error.setObjectName("bad")
+        self.error.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.rename_button, self.secret_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.sync_box = QVBoxLayout()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 20, 32, 16)
+        lay.addWidget(title)
+        lay.addLayout(buttons)
+        lay.addWidget(self.error)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(self.sync_box)
+
+    def refresh(self) -> None:
+        current = self.selected()
+        self.list.clear()
+        for learner in self.ctx.inst.learners.all():
+            ways = ", ".join(sorted(learner.secrets)) or self.tr("no secret")
+            role = self.tr("facilitator") if learner.is_facilitator else self.tr("learner")
+            item = QListWidgetItem(f"{learner.name}   ({role}; {ways})")
+            item.setData(Qt.ItemDataRole.UserRole, learner.id)
+            self.list.addItem(item)
+            if current is not None and learner.id == current.id:
+                self.list.setCurrentItem(item)
+        self._selection()
+
+    def selected(self) -> Learner | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        try:
+            return self.ctx.inst.learners.get(str(item.data(Qt.ItemDataRole.UserRole)))
+        except HubDeskError:
+            return None
+
+    def _selection(self) -> None:
+        chosen = self.selected()
+        for b in (self.rename_button, self.secret_button, self.remove_button):
+            b.setEnabled(chosen is not None)
+        self.remove_button.setEnabled(chosen is not None and chosen.id != self.facilitator.id)
+
+    def _done(self) -> None:
+        self.error.clear()
+        self.refresh()
+        self.changed.emit()
+
+    def add(self) -> None:
+        dialog = LearnerDialog(self.ctx, self)
+        if dialog.exec():
+            self._done()
+
+    def rename(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"), text=learner.name)
+        if not ok:
+            return
+        try:
+            self.ctx.inst.learners.rename(learner.id, name)
+        except HubDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self._done()
+
+    def reset_secret(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+        dialog = LearnerDialog(self.ctx, self, learner=learner)
+        if dialog.exec():
+            self._done()
+
+    def remove(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove"),
+            self.tr("Remove %1 from this computer? Their progress stays in the records.").replace("%1", learner.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.inst.learners.remove(learner.id)
+        except HubDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self._done()

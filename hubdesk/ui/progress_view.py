@@ -1,0 +1,93 @@
+"""What a learner has done: lessons finished, quizzes mastered and time spent, per course."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+
+from hubdesk.core.learners import Learner
+from hubdesk.ui.context import AppContext
+
+
+def duration_text(widget: QWidget, seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return widget.tr("less than a minute")
+    if minutes < 60:
+        return widget.tr("%n minute(s)", "", minutes)
+    return widget.tr("%n hour(s)", "", minutes // 60) + " " + widget.tr("%n minute(s)", "", minutes % 60)
+
+
+class ProgressPage(QWidget):
+    def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.learner = learner
+        self.setObjectName("page")
+        title = QLabel(self.tr("My progress"))
+        title.setObjectName("title")
+        self.total = QLabel()
+        self.total.setObjectName("subtitle")
+        self.box = QVBoxLayout()
+        self.box.setSpacing(12)
+        holder = QWidget()
+        hl = QVBoxLayout(holder)
+        hl.addLayout(self.box)
+        hl.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 20, 32, 16)
+        lay.addWidget(title)
+        lay.addWidget(self.total)
+        lay.addWidget(scroll, 1)
+        self.rows: list[QFrame] = []
+
+    def refresh(self) -> None:
+        for row in self.rows:
+            row.deleteLater()
+        self.rows.clear()
+        progress = self.ctx.inst.progress
+        total_seconds = 0.0
+        total_finished = 0
+        for pack in self.ctx.inst.packs.list():
+            quizzes = sum(1 for ls in pack.lessons if getattr(ls, "quiz_path", None))
+            s = progress.pack_summary(self.learner.id, pack.id, [ls.id for ls in pack.lessons])
+            total_seconds += s.seconds
+            total_finished += s.finished
+            card = QFrame()
+            card.setObjectName("card")
+            grid = QGridLayout(card)
+            grid.setContentsMargins(20, 14, 20, 14)
+            name = QLabel(pack.title)
+            name.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            bar = QProgressBar()
+            bar.setRange(0, max(1, s.total))
+            bar.setValue(s.finished)
+            bar.setTextVisible(False)
+            grid.addWidget(name, 0, 0, 1, 3)
+            grid.addWidget(bar, 1, 0, 1, 3)
+            grid.addWidget(
+                QLabel(
+                    self.tr("Lessons finished: %1 of %2").replace("%1", str(s.finished)).replace("%2", str(s.total))
+                ),
+                2,
+                0,
+            )
+            grid.addWidget(
+                QLabel(
+                    self.tr("Quizzes mastered: %1 of %2")
+                    .replace("%1", str(s.mastered_quizzes))
+                    .replace("%2", str(quizzes))
+                ),
+                2,
+                1,
+            )
+            grid.addWidget(QLabel(self.tr("Time spent: %1").replace("%1", duration_text(self, s.seconds))), 2, 2)
+            self.box.addWidget(card)
+            self.rows.append(card)
+        self.total.setText(
+            self.tr("%n lesson(s) finished", "", total_finished)
+            + " · "
+            + self.tr("Time spent: %1").replace("%1", duration_text(self, total_seconds))
+        )

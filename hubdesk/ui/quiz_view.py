@@ -1,0 +1,287 @@
+"""A quiz, one question at a time, until the learner masters it.
+
+Feedback comes at once with the pack's explanation; a wrong answer can be retried; every answer
+is recorded through ``inst.progress.answer`` (one event each), which also says whether the pack's
+mastery rule (for example 4 of the last 5 right) is now met. The dots show the last answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.core.learners import Learner
+from hubdesk.core.quizzes import MasteryRule, Question, Quiz, QuizError
+from hubdesk.ui import style
+from hubdesk.ui.context import AppContext
+
+
+def pack_rule(pack: Any) -> MasteryRule | None:
+    raw = getattr(pack, "mastery", None)
+    if isinstance(raw, MasteryRule):
+        return raw
+    if isinstance(raw, dict):
+        try:
+            return MasteryRule.from_dict(raw)
+        except QuizError:
+            return None
+    return None
+
+
+class QuizPage(QWidget):
+    back_requested = Signal(str, str)
+    answered = Signal(bool)
+    mastered = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.learner = learner
+        self.setObjectName("page")
+        self.pack: Any = None
+        self.lesson_id = ""
+        self.quiz: Quiz | None = None
+        self.rule = MasteryRule()
+        self.index = 0
+        self.question: Question | None = None
+        self.inputs: list[QRadioButton | QCheckBox] = []
+        self.line: QLineEdit | None = None
+
+        self.back = QPushButton(self.tr("← Back to the lesson"))
+        self.back.clicked.connect(lambda: self.back_requested.emit(self.pack.id if self.pack else "", self.lesson_id))
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        self.standing = QLabel()
+        self.standing.setTextFormat(Qt.TextFormat.RichText)
+        self.standing.setStyleSheet("font-size: 14pt;")
+        self.banner = QLabel()
+        self.banner.setObjectName("good")
+        self.banner.setWordWrap(True)
+
+        self.card = QFrame()
+        self.card.setObjectName("card")
+        self.counter = QLabel()
+        self.counter.setObjectName("muted")
+        self.prompt = QLabel()
+        self.prompt.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.prompt.setWordWrap(True)
+        self.prompt.setStyleSheet("font-size: 17pt;")
+        self.answer_box = QVBoxLayout()
+        self.check = QPushButton(self.tr("Check my answer"))
+        self.check.setObjectName("primary")
+        self.check.clicked.connect(self.submit)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.explanation = QLabel()
+        self.explanation.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.explanation.setWordWrap(True)
+        self.retry = QPushButton(self.tr("Try again"))
+        self.retry.clicked.connect(self.try_again)
+        self.next = QPushButton(self.tr("Next question →"))
+        self.next.setObjectName("primary")
+        self.next.clicked.connect(self.next_question)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check)
+        buttons.addWidget(self.retry)
+        buttons.addWidget(self.next)
+        buttons.addStretch()
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(24, 20, 24, 20)
+        card.setSpacing(12)
+        card.addWidget(self.counter)
+        card.addWidget(self.prompt)
+        card.addLayout(self.answer_box)
+        card.addLayout(buttons)
+        card.addWidget(self.verdict)
+        card.addWidget(self.explanation)
+
+        inner = QWidget()
+        inner_lay = QVBoxLayout(inner)
+        inner_lay.addWidget(self.card)
+        inner_lay.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addStretch()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 12, 32, 12)
+        lay.addLayout(top)
+        lay.addWidget(self.title)
+        lay.addWidget(self.standing)
+        lay.addWidget(self.banner)
+        lay.addWidget(scroll, 1)
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_quiz(self, pack: Any, lesson_id: str) -> bool:
+        raw = self.ctx.inst.packs.quiz(pack.id, lesson_id)
+        if raw is None:
+            return False
+        quiz = raw if isinstance(raw, Quiz) else Quiz.from_dict(raw)
+        self.pack, self.lesson_id, self.quiz = pack, lesson_id, quiz
+        self.rule = quiz.rule(pack_rule(pack))
+        lesson = next((ls for ls in pack.lessons if ls.id == lesson_id), None)
+        self.title.setText(quiz.title or (self.tr("Quiz: %1").replace("%1", lesson.title if lesson else lesson_id)))
+        self.index = 0
+        state = self.ctx.inst.progress.mastery(self.learner.id, pack.id, lesson_id, self.rule)
+        self._show_standing(state.recent, state.mastered)
+        self._show_question()
+        return True
+
+    def _show_standing(self, recent: list[bool], mastered: bool) -> None:
+        dots = "".join(
+            f'<span style="color:{style.GOOD if r else style.BAD}; font-size:20pt;">●</span> ' for r in recent
+        )
+        dots += "".join(
+            '<span style="color:#c9c4b8; font-size:20pt;">○</span> ' for _ in range(self.rule.of_last - len(recent))
+        )
+        need = (
+            self.tr("To master this quiz: %1 right answers out of the last %2.")
+            .replace("%1", str(self.rule.correct))
+            .replace("%2", str(self.rule.of_last))
+        )
+        self.standing.setText(f"{dots}&nbsp;&nbsp;{need}")
+        self.banner.setText(
+            self.tr("Well done! You have mastered this quiz. You can keep practising.") if mastered else ""
+        )
+        self.banner.setVisible(mastered)
+
+    def _clear_answer_box(self) -> None:
+        while self.answer_box.count():
+            item = self.answer_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.inputs = []
+        self.line = None
+
+    def _show_question(self) -> None:
+        assert self.quiz is not None
+        q = self.quiz.questions[self.index % len(self.quiz.questions)]
+        self.question = q
+        self.counter.setText(
+            self.tr("Question %1 of %2")
+            .replace("%1", str(self.index % len(self.quiz.questions) + 1))
+            .replace("%2", str(len(self.quiz.questions)))
+        )
+        self.prompt.setText(q.prompt)
+        self._clear_answer_box()
+        if q.type in ("single", "multiple"):
+            group = QButtonGroup(self)
+            group.setExclusive(q.type == "single")
+            if q.type == "multiple":
+                hint = QLabel(self.tr("Choose every right answer."))
+                hint.setObjectName("muted")
+                self.answer_box.addWidget(hint)
+            for i, choice in enumerate(q.choices):
+                button: QRadioButton | QCheckBox = QRadioButton(choice) if q.type == "single" else QCheckBox(choice)
+                group.addButton(button, i)
+                button.toggled.connect(self._update_check)
+                self.answer_box.addWidget(button)
+                self.inputs.append(button)
+        else:
+            self.line = QLineEdit()
+            self.line.setPlaceholderText(
+                self.tr("Type a number") if q.type == "number" else self.tr("Type your answer")
+            )
+            self.line.setAccessibleName(self.line.placeholderText())
+            self.line.setStyleSheet("font-size: 16pt;")
+            self.line.textChanged.connect(self._update_check)
+            self.line.returnPressed.connect(self.submit)
+            self.answer_box.addWidget(self.line)
+        self.verdict.clear()
+        self.explanation.clear()
+        self.check.show()
+        self.retry.hide()
+        self.next.hide()
+        self._update_check()
+        (self.line or (self.inputs[0] if self.inputs else self.check)).setFocus()
+
+    def _update_check(self) -> None:
+        self.check.setEnabled(self.current_answer() is not None)
+
+    def current_answer(self) -> object | None:
+        q = self.question
+        if q is None:
+            return None
+        if q.type == "single":
+            chosen = [i for i, b in enumerate(self.inputs) if b.isChecked()]
+            return chosen[0] if chosen else None
+        if q.type == "multiple":
+            chosen = [i for i, b in enumerate(self.inputs) if b.isChecked()]
+            return chosen or None
+        text = self.line.text().strip() if self.line is not None else ""
+        return text or None
+
+    # -- answering ----------------------------------------------------------------------------
+    def choose(self, answer: object) -> None:
+        """Fill in an answer as the learner would (keyboard, clicks): used by tests and shortcuts."""
+        q = self.question
+        if q is None:
+            return
+        if q.type == "single" and isinstance(answer, int):
+            self.inputs[answer].setChecked(True)
+        elif q.type == "multiple" and isinstance(answer, list | tuple | set):
+            for i, b in enumerate(self.inputs):
+                b.setChecked(i in answer)
+        elif self.line is not None:
+            self.line.setText(str(answer))
+
+    def submit(self) -> None:
+        answer = self.current_answer()
+        if answer is None or self.quiz is None or self.question is None or not self.check.isVisible():
+            return
+        result = self.ctx.inst.progress.answer(
+            self.learner.id,
+            self.pack.id,
+            self.lesson_id,
+            self.quiz,
+            self.question.id,
+            answer,
+            default_rule=self.rule,
+        )
+        for b in self.inputs:
+            b.setEnabled(False)
+        if self.line is not None:
+            self.line.setReadOnly(True)
+        self.check.hide()
+        if result.correct:
+            self.verdict.setObjectName("good")
+            self.verdict.setText(self.tr("✔ Right!"))
+        else:
+            self.verdict.setObjectName("bad")
+            self.verdict.setText(self.tr("✘ Not quite."))
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        self.explanation.setText(result.feedback)
+        self.retry.setVisible(not result.correct)
+        self.next.show()
+        self.next.setFocus()
+        was_mastered = self.banner.isVisible()
+        self._show_standing(list(result.recent), result.mastered)
+        self.answered.emit(result.correct)
+        if result.mastered and not was_mastered:
+            self.mastered.emit(self.pack.id, self.lesson_id)
+
+    def try_again(self) -> None:
+        self._show_question()
+
+    def next_question(self) -> None:
+        self.index += 1
+        self._show_question()

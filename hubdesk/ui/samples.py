@@ -1,0 +1,111 @@
+"""First start: build and install the sample packs shipped in the repository's ``content_packs/``.
+
+Runs once per installation, in a worker, after the window is on screen, so the sign-in screen
+appears at once and shows the progress in a line of text. Everything is local files: building a
+pack from Markdown and installing it never touches the network. A checkout without
+``content_packs/`` (an installed wheel) simply skips it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+import hubdesk
+from hubdesk.errors import Cancelled, HubDeskError
+from hubdesk.ui.context import AppContext
+from hubdesk.ui.workers import Task
+
+
+def default_sample_dir() -> Path | None:
+    folder = Path(hubdesk.__file__).resolve().parents[1] / "content_packs"
+    return folder if folder.is_dir() else None
+
+
+def sample_sources(folder: Path | None) -> list[Path]:
+    if folder is None or not folder.is_dir():
+        return []
+    return [
+        d
+        for d in sorted(folder.iterdir())
+        if d.is_dir() and ((d / "pack.yaml").is_file() or (d / "config.yaml").is_file())
+    ]
+
+
+def install_samples(
+    ctx: AppContext,
+    sources: list[Path],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> list[str]:
+    """Build each source folder into a pack file and install it; return the titles installed."""
+    from hubdesk.core.packs import build_pack
+
+    done: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="samples-", dir=ctx.inst.dirs.root) as tmp:
+        for i, src in enumerate(sources):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("The sample courses were not installed.")
+            if progress is not None:
+                progress(i, len(sources))
+            out = Path(tmp) / f"{src.name}.hubpack"
+            try:
+                build_pack(src, out)
+                result = ctx.inst.packs.install(out, cancel=cancel)
+            except Cancelled:
+                raise
+            except HubDeskError:
+                continue  # one broken sample must not keep the others out
+            done.append(result.title)
+    if progress is not None:
+        progress(len(sources), len(sources))
+    return done
+
+
+class SampleInstaller(QObject):
+    status = Signal(str)
+    finished = Signal(list)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+
+    def needed(self) -> list[Path]:
+        if self.ctx.settings.samples_offered:
+            return []
+        sources = sample_sources(self.ctx.sample_packs)
+        if not sources or self.ctx.inst.packs.list():
+            return []
+        return sources
+
+    def start(self) -> None:
+        sources = self.needed()
+        if not sources:
+            return
+        self.status.emit(self.tr("Getting the first courses ready…"))
+        task = Task(install_samples, self.ctx, sources, with_progress=True, with_cancel=True)
+        self.task = self.ctx.workers.start(task, self._done, self._failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status.emit(
+            self.tr("Getting the first courses ready… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+        )
+
+    def _done(self, titles: list[str]) -> None:
+        self.ctx.settings.mark_samples_offered()
+        self.status.emit(self.tr("%n course(s) are ready.", "", len(titles)) if titles else "")
+        self.finished.emit(titles)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.status.emit(self.tr("The sample courses could not be installed: %1").replace("%1", str(exc)))
+        self.finished.emit([])
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()

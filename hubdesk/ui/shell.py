@@ -1,0 +1,230 @@
+"""The signed-in learner's screen: a top bar (courses, progress, search, switch learner) over pages.
+
+Built for one learner at sign-in and discarded at sign-out. Pages are created here and talk to
+each other only through this shell's navigation methods, so each page stays a thin view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.core.learners import Learner
+from hubdesk.errors import HubDeskError
+from hubdesk.ui.context import AppContext
+from hubdesk.ui.library import LibraryPage, PackPage
+from hubdesk.ui.progress_view import ProgressPage
+from hubdesk.ui.quiz_view import QuizPage
+from hubdesk.ui.reader import ReaderPage
+from hubdesk.ui.search_view import SearchPage
+
+
+class LearnerShell(QWidget):
+    switch_requested = Signal()
+    settings_requested = Signal()
+    learners_changed = Signal()
+
+    def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.learner = learner
+        self.setObjectName("page")
+        self.body = QStackedWidget()
+        self.library = LibraryPage(ctx, learner)
+        self.pack_page = PackPage(ctx, learner)
+        self.reader = ReaderPage(ctx, learner)
+        self.quiz = QuizPage(ctx, learner)
+        self.progress = ProgressPage(ctx, learner)
+        self.search_page = SearchPage(ctx, learner)
+        for page in (self.library, self.pack_page, self.reader, self.quiz, self.progress, self.search_page):
+            self.body.addWidget(page)
+        self.extra_pages: dict[str, QWidget] = {}
+
+        self.library.pack_requested.connect(self.open_pack)
+        self.library.lesson_requested.connect(self.open_lesson)
+        self.pack_page.lesson_requested.connect(self.open_lesson)
+        self.pack_page.back_requested.connect(self.show_library)
+        self.reader.back_requested.connect(self.open_pack)
+        self.reader.quiz_requested.connect(self.open_quiz)
+        self.quiz.back_requested.connect(self.back_to_lesson)
+        self.search_page.result_opened.connect(self.open_result)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self._build_topbar())
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(32, 8, 32, 0)
+        self.message.hide()
+        lay.addWidget(self.message)
+        lay.addWidget(self.body, 1)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search_field.setFocus)
+        QShortcut(QKeySequence("Ctrl+Home"), self, self.show_library)
+        self.show_library()
+
+    def _build_topbar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("topbar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.home_button = QPushButton(self.tr("My courses"))
+        self.home_button.clicked.connect(self.show_library)
+        self.progress_button = QPushButton(self.tr("My progress"))
+        self.progress_button.clicked.connect(self.show_progress)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Search lessons and notes"))
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(lambda: self.search(self.search_field.text()))
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.clicked.connect(lambda: self.search(self.search_field.text()))
+        row.addWidget(self.home_button)
+        row.addWidget(self.progress_button)
+        row.addSpacing(12)
+        row.addWidget(self.search_field, 1)
+        row.addWidget(self.search_button)
+        row.addSpacing(12)
+        self.facilitator_buttons: list[QPushButton] = []
+        if self.learner.is_facilitator:
+            self.add_pack_button = QPushButton(self.tr("Add course pack"))
+            self.add_pack_button.clicked.connect(self.add_pack)
+            self.manage_button = QPushButton(self.tr("Learners"))
+            self.manage_button.clicked.connect(self.show_manage)
+            row.addWidget(self.add_pack_button)
+            row.addWidget(self.manage_button)
+            self.facilitator_buttons += [self.add_pack_button, self.manage_button]
+        self.topbar_row = row
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.clicked.connect(self.settings_requested)
+        row.addWidget(self.settings_button)
+        name = QLabel(self.learner.name)
+        name.setStyleSheet(f"background: {self.learner.colour}; color: white; border-radius: 14px; padding: 4px 12px;")
+        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(name)
+        self.switch_button = QPushButton(self.tr("Switch learner"))
+        self.switch_button.setToolTip(self.tr("Sign out so someone else can use this computer"))
+        self.switch_button.clicked.connect(self.switch_requested)
+        row.addWidget(self.switch_button)
+        return bar
+
+    def add_topbar_button(self, button: QPushButton) -> None:
+        """For panels added later (study group): a button before Settings."""
+        self.topbar_row.insertWidget(self.topbar_row.indexOf(self.settings_button), button)
+
+    # -- navigation --------------------------------------------------------------------------------
+    def _go(self, page: QWidget) -> None:
+        if self.body.currentWidget() is self.reader and page is not self.reader:
+            self.reader.leave()
+        self.message.hide()
+        self.body.setCurrentWidget(page)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def pack(self, pack_id: str) -> Any:
+        for pack in self.ctx.inst.packs.list():
+            if pack.id == pack_id:
+                return pack
+        return None
+
+    def show_library(self) -> None:
+        self.library.refresh()
+        self._go(self.library)
+
+    def open_pack(self, pack_id: str) -> None:
+        pack = self.pack(pack_id)
+        if pack is None:
+            self.show_library()
+            return
+        self.pack_page.show_pack(pack)
+        self._go(self.pack_page)
+
+    def open_lesson(self, pack_id: str, lesson_id: str) -> None:
+        pack = self.pack(pack_id)
+        if pack is None:
+            self.show_library()
+            self.say(self.tr("That course is not on this computer any more."))
+            return
+        try:
+            self.reader.show_lesson(pack, lesson_id)
+        except HubDeskError as exc:
+            self.open_pack(pack_id)
+            self.say(str(exc))
+            return
+        self._go(self.reader)
+
+    def open_quiz(self, pack_id: str, lesson_id: str) -> None:
+        pack = self.pack(pack_id)
+        try:
+            shown = pack is not None and self.quiz.show_quiz(pack, lesson_id)
+        except HubDeskError as exc:
+            self.say(str(exc))
+            return
+        if shown:
+            self._go(self.quiz)
+
+    def back_to_lesson(self, pack_id: str, lesson_id: str) -> None:
+        if self.reader.lesson is not None and self.reader.lesson.id == lesson_id:
+            self.reader.resume()
+            self._go(self.reader)
+        else:
+            self.open_lesson(pack_id, lesson_id)
+
+    def show_progress(self) -> None:
+        self.progress.refresh()
+        self._go(self.progress)
+
+    def search(self, query: str) -> None:
+        if not query.strip():
+            return
+        self.search_field.setText(query)
+        self.search_page.search(query)
+        self._go(self.search_page)
+
+    def open_result(self, kind: str, pack_id: str, lesson_id: str) -> None:
+        self.open_lesson(pack_id, lesson_id)
+        if kind == "note":
+            self.reader.notes_toggle.setChecked(True)
+            self.reader.notes.editor.setFocus()
+
+    # -- facilitator ------------------------------------------------------------------------------
+    def add_pack(self) -> None:
+        from hubdesk.ui.add_pack import AddPackDialog
+
+        dialog = AddPackDialog(self.ctx, self)
+        dialog.installed.connect(lambda _r: self.library.refresh())
+        dialog.open()
+        self.add_pack_dialog = dialog
+
+    def show_manage(self) -> None:
+        page = self.extra_pages.get("manage")
+        if page is None:
+            from hubdesk.ui.manage import ManagePage
+
+            manage = ManagePage(self.ctx, self.learner)
+            manage.changed.connect(self.learners_changed)
+            self.body.addWidget(manage)
+            self.extra_pages["manage"] = manage
+            page = manage
+        page.refresh()  # type: ignore[attr-defined]
+        self._go(page)
+
+    # -- leaving -----------------------------------------------------------------------------------
+    def close_session(self) -> None:
+        """Sign-out: keep the note being typed and the time spent on the lesson on screen."""
+        self.reader.leave()

@@ -1,0 +1,85 @@
+"""The look of the app: one stylesheet, large type and big targets for people who read little.
+
+Kept in one place so every view stays plain Qt code; colours are chosen for strong contrast
+(text on background above 7:1) because the PCs at a centre often have old, dim screens.
+"""
+
+from __future__ import annotations
+
+INK = "#1b1f24"
+MUTED = "#4a5563"
+PAPER = "#f6f4ef"
+CARD = "#ffffff"
+PRIMARY = "#1d5fa8"
+PRIMARY_DARK = "#154a85"
+GOOD = "#1e7a34"
+BAD = "#b3261e"
+LINE = "#d5d0c4"
+
+BASE_POINT_SIZE = 13
+
+STYLESHEET = f"""
+QWidget {{ color: {INK}; font-size: {BASE_POINT_SIZE}pt; }}
+QMainWindow, QDialog, #page {{ background: {PAPER}; }}
+QLabel#title {{ font-size: 24pt; font-weight: bold; }}
+QLabel#subtitle {{ font-size: 15pt; color: {MUTED}; }}
+QLabel#message {{ font-size: 14pt; font-weight: bold; }}
+QLabel#good {{ color: {GOOD}; font-size: 15pt; font-weight: bold; }}
+QLabel#bad {{ color: {BAD}; font-size: 15pt; font-weight: bold; }}
+QLabel#muted {{ color: {MUTED}; }}
+QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 12px; }}
+QFrame#topbar {{ background: {PRIMARY_DARK}; }}
+QFrame#topbar QLabel {{ color: white; font-weight: bold; }}
+QFrame#topbar QPushButton {{ background: transparent; color: white; border: 2px solid transparent;
+    border-radius: 8px; padding: 6px 12px; font-weight: bold; }}
+QFrame#topbar QPushButton:hover, QFrame#topbar QPushButton:focus {{ border-color: white; }}
+QFrame#topbar QLineEdit {{ background: white; border-radius: 8px; padding: 6px 10px; min-width: 14em; }}
+QPushButton {{ background: {CARD}; border: 2px solid {LINE}; border-radius: 10px; padding: 10px 18px;
+    min-height: 28px; }}
+QPushButton:hover {{ border-color: {PRIMARY}; }}
+QPushButton:focus {{ border-color: {PRIMARY}; background: #eaf1fa; }}
+QPushButton:disabled {{ color: #9aa0a6; border-color: #e3dfd6; }}
+QPushButton#primary {{ background: {PRIMARY}; color: white; border-color: {PRIMARY}; font-weight: bold; }}
+QPushButton#primary:hover, QPushButton#primary:focus {{ background: {PRIMARY_DARK}; border-color: {INK}; }}
+QPushButton#primary:disabled {{ background: #9bb4d1; border-color: #9bb4d1; }}
+QPushButton#danger {{ color: {BAD}; }}
+QPushButton#tile {{ min-width: 168px; max-width: 168px; min-height: 188px; max-height: 188px; padding: 0;
+    border: none; background: transparent; }}
+QPushButton#picturekey {{ min-width: 108px; max-width: 108px; min-height: 108px; max-height: 108px; padding: 0;
+    border: none; background: transparent; }}
+QPushButton#okkey {{ background: {PRIMARY}; color: white; border-color: {PRIMARY}; font-size: 18pt; font-weight: bold;
+    min-width: 72px; min-height: 56px; }}
+QPushButton#okkey:disabled {{ background: #9bb4d1; border-color: #9bb4d1; }}
+QPushButton#okkey:focus {{ border-color: {INK}; }}
+QPushButton#key {{ font-size: 22pt; font-weight: bold; min-width: 72px; min-height: 56px; }}
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ background: white; border: 2px solid {LINE};
+    border-radius: 8px; padding: 6px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border-color: {PRIMARY}; }}
+QTextBrowser {{ background: white; border: 1px solid {LINE}; border-radius: 8px; padding: 12px; }}
+QProgressBar {{ border: 1px solid {LINE}; border-radius: 6px; background: #ece8df; text-align: center;
+    min-height: 18px; }}
+QProgressBar::chunk {{ background: {GOOD}; border-radius: 6px; }}
+QRadioButton, QCheckBox {{ font-size: 15pt; padding: 6px; spacing: 12px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 22px; height: 22px; }}
+QListWidget {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
+QListWidget::item {{ padding: 10px; border-bottom: 1px solid #eee9df; }}
+QListWidget::item:selected {{ background: #dbe8f7; color: {INK}; }}
+QTabWidget::pane {{ border: none; }}
+QScrollArea {{ border: none; background: transparent; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+"""
+
+LESSON_CSS = f"""
+body {{ color: {INK}; line-height: 150%; }}
+h1 {{ color: {PRIMARY_DARK}; }}
+h2, h3 {{ color: {PRIMARY_DARK}; }}
+pre {{ background: #f1efe9; padding: 8px; }}
+code {{ background: #f1efe9; font-family: 'DejaVu Sans Mono', monospace; }}
+table {{ border-collapse: collapse; }}
+th {{ background: #ece8df; }}
+th, td {{ border: 1px solid {LINE}; padding: 4px 8px; }}
+blockquote {{ background: #fff8e1; }}
+a {{ color: {PRIMARY}; }}
+.challenge, .solution, .callout, .testimonial, .prereq, .objectives, .keypoints, .checklist,
+.discussion, .instructor {{ background: #eef4fb; }}
+"""

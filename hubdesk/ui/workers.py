@@ -1,0 +1,116 @@
+"""Background work for the views: run a function on the thread pool, get its result on the GUI thread.
+
+Like Anki's ``QueryOp``: the function runs off the GUI thread so the window never freezes; its
+progress, result or error come back through queued signals, so callbacks may touch widgets. A task
+that receives a ``progress`` callable may report ``(done, total)``; a ``threading.Event`` lets the
+view cancel it. Errors stay exceptions here and become words in the view that shows them.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+
+class Task(QRunnable):
+    """One function call on the pool. ``fn(*args, progress=..., cancel=...)`` when asked for."""
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        with_progress: bool = False,
+        with_cancel: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+        self.signals = TaskSignals()
+        self.cancel_event = threading.Event()
+        if with_progress:
+            self.kwargs["progress"] = self._report
+        if with_cancel:
+            self.kwargs["cancel"] = self.cancel_event
+
+    def _report(self, done: int, total: int) -> None:
+        self.signals.progress.emit(int(done), int(total))
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:
+            exc.__dict__.setdefault("hubdesk_traceback", traceback.format_exc())
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+        self.signals.finished.emit()
+
+
+class Workers(QObject):
+    """The app's pool; keeps each running task alive until it has finished."""
+
+    def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._running: set[Task] = set()
+
+    def start(
+        self,
+        task: Task,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        if on_done is not None:
+            task.signals.done.connect(on_done)
+        if on_failed is not None:
+            task.signals.failed.connect(on_failed)
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
+        task.signals.finished.connect(lambda: self._running.discard(task))
+        self._running.add(task)
+        self.pool.start(task)
+        return task
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
+        """``fn(*args, **kwargs)`` on the pool; ``on_done(result)`` or ``on_failed(exc)`` on the GUI thread."""
+        return self.start(Task(fn, *args, **kwargs), on_done, on_failed)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for every running task to end (tests use it)."""
+        return bool(self.pool.waitForDone(msecs))
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """On quit: ask every task to stop, then wait for them."""
+        for task in list(self._running):
+            task.cancel()
+        return self.wait(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
