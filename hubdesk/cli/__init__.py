@@ -17,7 +17,13 @@ from hubdesk import __version__
 from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
-COMMAND_MODULES = ("hubdesk.cli.learner_cmds", "hubdesk.cli.group_cmds", "hubdesk.cli.peer_cmds")
+COMMAND_MODULES = (
+    "hubdesk.cli.learner_cmds",
+    "hubdesk.cli.pack_cmds",
+    "hubdesk.cli.lesson_cmds",
+    "hubdesk.cli.group_cmds",
+    "hubdesk.cli.peer_cmds",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

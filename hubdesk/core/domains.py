@@ -12,6 +12,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.store",
     "hubdesk.core.events",
     "hubdesk.core.learners",
+    "hubdesk.core.packs",
     "hubdesk.core.groups",
     "hubdesk.core.group_notes",
     "hubdesk.core.progress",

@@ -19,6 +19,7 @@ from hubdesk.core.identity import Identity
 from hubdesk.core.learner_settings import LearnerSettings
 from hubdesk.core.learners import Learners
 from hubdesk.core.notes import Notes
+from hubdesk.core.packs import Packs
 from hubdesk.core.paths import DataDir, resolve_data_dir
 from hubdesk.core.progress import Progress
 from hubdesk.core.store import Store
@@ -42,6 +43,10 @@ class Installation:
     @cached_property
     def learners(self) -> Learners:
         return Learners(self.log)
+
+    @cached_property
+    def packs(self) -> Packs:
+        return Packs(self.store, self.dirs)
 
     @cached_property
     def progress(self) -> Progress:
