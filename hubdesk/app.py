@@ -14,14 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.core.installation import Installation
 from hubdesk.errors import HubDeskError
 from hubdesk.ui.app_settings import AppSettings
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.i18n import Translations
+from hubdesk.ui.translations import Translations
 from hubdesk.ui.main_window import MainWindow
 from hubdesk.ui.samples import default_sample_dir
 from hubdesk.ui.workers import Workers
@@ -76,7 +76,7 @@ def _log_unexpected(data_dir: Path, window: MainWindow | None) -> None:
             message = (
                 str(exc)
                 if isinstance(exc, HubDeskError)
-                else window.tr("Something went wrong. It was noted in the log.")
+                else QCoreApplication.translate("MainWindow", "Something went wrong. It was noted in the log.")
             )
             window.statusBar().showMessage(message, 8000)
 

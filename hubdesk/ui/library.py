@@ -28,8 +28,13 @@ from hubdesk.ui.context import AppContext
 
 
 def language_name(code: str) -> str:
-    name = QLocale(code).nativeLanguageName() if code else ""
-    return name[:1].upper() + name[1:] if name and QLocale(code).language() != QLocale.Language.C else code
+    """The language's own name ("Français"), for learners who may not read English."""
+    locale = QLocale(code)
+    if not code or locale.language() == QLocale.Language.C:
+        return code
+    name = QLocale.languageToString(locale.language()) if locale.language() == QLocale.Language.English else ""
+    name = name or locale.nativeLanguageName()
+    return name[:1].upper() + name[1:]
 
 
 def lesson_title(pack: Any, lesson_id: str) -> str:

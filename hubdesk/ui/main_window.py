@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.i18n import Translations
+from hubdesk.ui.translations import Translations
 from hubdesk.ui.idle import IdleWatcher
 from hubdesk.ui.signin import SignInPage
 

@@ -23,14 +23,25 @@ from hubdesk.ui.learner_dialogs import LearnerDialog
 
 class ManagePage(QWidget):
     changed = Signal()
+    add_pack_requested = Signal()
 
     def __init__(self, ctx: AppContext, facilitator: Learner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.facilitator = facilitator
         self.setObjectName("page")
-        title = QLabel(self.tr("Learners on this computer"))
+        title = QLabel(self.tr("Facilitator"))
         title.setObjectName("title")
+        self.add_pack_button = QPushButton(self.tr("Add course pack"))
+        self.add_pack_button.setObjectName("primary")
+        self.add_pack_button.clicked.connect(self.add_pack_requested)
+        packs_row = QHBoxLayout()
+        packs_label = QLabel(self.tr("Course packs from a USB stick or a file:"))
+        packs_row.addWidget(packs_label)
+        packs_row.addWidget(self.add_pack_button)
+        packs_row.addStretch()
+        learners_title = QLabel(self.tr("Learners on this computer"))
+        learners_title.setObjectName("subtitle")
         self.list = QListWidget()
         self.list.setStyleSheet("QListWidget { font-size: 15pt; }")
         self.list.currentRowChanged.connect(self._selection)
@@ -55,10 +66,12 @@ class ManagePage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(32, 20, 32, 16)
         lay.addWidget(title)
+        lay.addLayout(packs_row)
+        lay.addLayout(self.sync_box)
+        lay.addWidget(learners_title)
         lay.addLayout(buttons)
         lay.addWidget(self.error)
         lay.addWidget(self.list, 1)
-        lay.addLayout(self.sync_box)
 
     def refresh(self) -> None:
         current = self.selected()

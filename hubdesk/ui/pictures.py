@@ -13,17 +13,17 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, 
 
 
 def picture_names() -> list[str]:
-    tr = QCoreApplication.translate
+    """The pictures' names, for screen readers and tooltips (in the interface language)."""
     return [
-        tr("Pictures", "sun"),
-        tr("Pictures", "house"),
-        tr("Pictures", "tree"),
-        tr("Pictures", "fish"),
-        tr("Pictures", "star"),
-        tr("Pictures", "heart"),
-        tr("Pictures", "moon"),
-        tr("Pictures", "flower"),
-        tr("Pictures", "boat"),
+        QCoreApplication.translate("Pictures", "sun"),
+        QCoreApplication.translate("Pictures", "house"),
+        QCoreApplication.translate("Pictures", "tree"),
+        QCoreApplication.translate("Pictures", "fish"),
+        QCoreApplication.translate("Pictures", "star"),
+        QCoreApplication.translate("Pictures", "heart"),
+        QCoreApplication.translate("Pictures", "moon"),
+        QCoreApplication.translate("Pictures", "flower"),
+        QCoreApplication.translate("Pictures", "boat"),
     ]
 
 

@@ -8,15 +8,6 @@ from hubdesk.core.learners import Learner
 from hubdesk.ui.context import AppContext
 
 
-def duration_text(widget: QWidget, seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if minutes < 1:
-        return widget.tr("less than a minute")
-    if minutes < 60:
-        return widget.tr("%n minute(s)", "", minutes)
-    return widget.tr("%n hour(s)", "", minutes // 60) + " " + widget.tr("%n minute(s)", "", minutes % 60)
-
-
 class ProgressPage(QWidget):
     def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +33,14 @@ class ProgressPage(QWidget):
         lay.addWidget(self.total)
         lay.addWidget(scroll, 1)
         self.rows: list[QFrame] = []
+
+    def duration_text(self, seconds: float) -> str:
+        minutes = round(seconds / 60)
+        if minutes < 1:
+            return self.tr("less than a minute")
+        if minutes < 60:
+            return self.tr("%n minute(s)", "", minutes)
+        return self.tr("%n hour(s)", "", minutes // 60) + " " + self.tr("%n minute(s)", "", minutes % 60)
 
     def refresh(self) -> None:
         for row in self.rows:
@@ -83,11 +82,11 @@ class ProgressPage(QWidget):
                 2,
                 1,
             )
-            grid.addWidget(QLabel(self.tr("Time spent: %1").replace("%1", duration_text(self, s.seconds))), 2, 2)
+            grid.addWidget(QLabel(self.tr("Time spent: %1").replace("%1", self.duration_text(s.seconds))), 2, 2)
             self.box.addWidget(card)
             self.rows.append(card)
         self.total.setText(
             self.tr("%n lesson(s) finished", "", total_finished)
             + " · "
-            + self.tr("Time spent: %1").replace("%1", duration_text(self, total_seconds))
+            + self.tr("Time spent: %1").replace("%1", self.duration_text(total_seconds))
         )

@@ -20,6 +20,11 @@ from hubdesk.ui.context import AppContext
 RESULT_LIMIT = 30
 
 
+def highlight(snippet_html: str) -> str:
+    """Make the matched words (``<b>`` from the index) stand out as with a marker pen."""
+    return snippet_html.replace("<b>", '<b style="background-color:#ffe58a;">')
+
+
 class SearchPage(QWidget):
     result_opened = Signal(str, str, str)  # kind, pack_id, lesson_id
     results_shown = Signal(int)
@@ -120,7 +125,7 @@ class SearchPage(QWidget):
         body = (
             f'<div style="font-size:15pt; font-weight:bold; color:{style.PRIMARY_DARK};">{html.escape(hit.title)}</div>'
             f'<div style="color:{style.MUTED};">{html.escape(kind_text)} · {pack_title}</div>'
-            f"<div>{hit.snippet_html}</div>"
+            f"<div>{highlight(hit.snippet_html)}</div>"
         )
         label = QLabel(body)
         label.setTextFormat(Qt.TextFormat.RichText)

@@ -100,13 +100,11 @@ class LearnerShell(QWidget):
         row.addSpacing(12)
         self.facilitator_buttons: list[QPushButton] = []
         if self.learner.is_facilitator:
-            self.add_pack_button = QPushButton(self.tr("Add course pack"))
-            self.add_pack_button.clicked.connect(self.add_pack)
-            self.manage_button = QPushButton(self.tr("Learners"))
+            self.manage_button = QPushButton(self.tr("Facilitator"))
+            self.manage_button.setToolTip(self.tr("Learners, course packs and sync"))
             self.manage_button.clicked.connect(self.show_manage)
-            row.addWidget(self.add_pack_button)
             row.addWidget(self.manage_button)
-            self.facilitator_buttons += [self.add_pack_button, self.manage_button]
+            self.facilitator_buttons.append(self.manage_button)
         self.topbar_row = row
         self.settings_button = QPushButton(self.tr("Settings"))
         self.settings_button.clicked.connect(self.settings_requested)
@@ -218,6 +216,7 @@ class LearnerShell(QWidget):
 
             manage = ManagePage(self.ctx, self.learner)
             manage.changed.connect(self.learners_changed)
+            manage.add_pack_requested.connect(self.add_pack)
             self.body.addWidget(manage)
             self.extra_pages["manage"] = manage
             page = manage

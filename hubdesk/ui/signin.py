@@ -6,6 +6,8 @@ A profile locked after wrong tries shows how long is left and counts down by its
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -247,7 +249,7 @@ class SignInPage(QWidget):
             return
         left = self.ctx.inst.learners.locked_for(self.learner.id)
         if left > 0:
-            seconds = int(left) + 1
+            seconds = math.ceil(left)
             self.pads.setEnabled(False)
             self.message.setText(self.tr("Too many wrong tries. Try again in %n second(s).", "", seconds))
             if not self.countdown.isActive():

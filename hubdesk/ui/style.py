@@ -31,9 +31,9 @@ QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 12px
 QFrame#topbar {{ background: {PRIMARY_DARK}; }}
 QFrame#topbar QLabel {{ color: white; font-weight: bold; }}
 QFrame#topbar QPushButton {{ background: transparent; color: white; border: 2px solid transparent;
-    border-radius: 8px; padding: 6px 12px; font-weight: bold; }}
+    border-radius: 8px; padding: 6px 8px; font-weight: bold; }}
 QFrame#topbar QPushButton:hover, QFrame#topbar QPushButton:focus {{ border-color: white; }}
-QFrame#topbar QLineEdit {{ background: white; border-radius: 8px; padding: 6px 10px; min-width: 14em; }}
+QFrame#topbar QLineEdit {{ background: white; border-radius: 8px; padding: 6px 10px; min-width: 9em; }}
 QPushButton {{ background: {CARD}; border: 2px solid {LINE}; border-radius: 10px; padding: 10px 18px;
     min-height: 28px; }}
 QPushButton:hover {{ border-color: {PRIMARY}; }}

@@ -65,9 +65,7 @@ class Translations:
             app.removeTranslator(tr)
         self._installed.clear()
         self.language = language
-        if language == "en":
-            return True
-        ok = False
+        ok = language == "en"  # the source strings are English; its catalogue only adds plural forms
         qm = qm_for(language)
         if qm is not None:
             tr = QTranslator(app)
@@ -75,6 +73,8 @@ class Translations:
                 app.installTranslator(tr)
                 self._installed.append(tr)
                 ok = True
+        if language == "en":
+            return ok
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_tr = QTranslator(app)
         if qt_tr.load(f"qtbase_{language}", qt_dir):

@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>PackCard</name>
+    <message numerus="yes">
+        <source>%n quiz(zes) mastered</source>
+        <translation>
+            <numerusform>%n quiz mastered</numerusform>
+            <numerusform>%n quizzes mastered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) finished</source>
+        <translation>
+            <numerusform>%n lesson finished</numerusform>
+            <numerusform>%n lessons finished</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SampleInstaller</name>
+    <message numerus="yes">
+        <source>%n course(s) are ready.</source>
+        <translation>
+            <numerusform>%n course is ready.</numerusform>
+            <numerusform>%n courses are ready.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n result for “%1”</numerusform>
+            <numerusform>%n results for “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message numerus="yes">
+        <source>Too many wrong tries. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong tries. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

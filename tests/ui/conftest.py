@@ -1,0 +1,104 @@
+"""Fixtures for the app tests: a real installation with real packs, a real window, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from hubdesk.core.installation import Installation  # noqa: E402
+from hubdesk.core.learners import Learner  # noqa: E402
+from hubdesk.core.packs import build_pack  # noqa: E402
+from tests.conftest import CONTENT_PACKS, REAL_COURSES  # noqa: E402
+
+PACK_SOURCES = {
+    "digital-literacy": CONTENT_PACKS / "digital-literacy",
+    "calcul-au-quotidien": CONTENT_PACKS / "calcul-au-quotidien",
+    "shell-novice": REAL_COURSES / "shell-novice",
+}
+
+
+@pytest.fixture(scope="session")
+def pack_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each test pack built once per session from the repository's sources."""
+    out_dir = tmp_path_factory.mktemp("built-packs")
+    built: dict[str, Path] = {}
+    for name, src in PACK_SOURCES.items():
+        if src.is_dir():
+            built[name] = out_dir / f"{name}.hubpack"
+            build_pack(src, built[name])
+    return built
+
+
+@pytest.fixture
+def pack_file(pack_files: dict[str, Path]) -> Callable[[str], Path]:
+    def get(name: str) -> Path:
+        if name not in pack_files:
+            pytest.skip(f"the sources of pack {name} are not in this checkout")
+        return pack_files[name]
+
+    return get
+
+
+@pytest.fixture
+def library(inst: Installation, pack_file: Callable[[str], Path]) -> Installation:
+    """An installation with the digital-literacy sample pack installed."""
+    inst.packs.install(pack_file("digital-literacy"))
+    return inst
+
+
+@pytest.fixture
+def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    from hubdesk.app import create_window
+
+    made: list[Any] = []
+
+    def make(inst: Installation, **kwargs: Any) -> Any:
+        kwargs.setdefault("sample_packs", None)
+        kwargs.setdefault("usb_roots", [])
+        window = create_window(inst, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+        window.ctx.workers.wait()
+
+
+@pytest.fixture
+def window(library: Installation, make_window: Callable[..., Any]) -> Any:
+    return make_window(library)
+
+
+def sign_in_directly(window: Any, learner: Learner) -> Any:
+    """Sign in without a secret, as tapping the tile of a learner who has none does."""
+    window.signin.choose(learner)
+    assert window.shell is not None
+    return window.shell
+
+
+def distinct_colours(image: QImage, step: int = 3) -> int:
+    seen: set[int] = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+def screenshot(widget: QWidget, path: Path) -> int:
+    """Save a PNG of the widget as a person would see it; return how many colours it has."""
+    pixmap = widget.grab()
+    assert pixmap.save(str(path)), f"could not save {path}"
+    return distinct_colours(pixmap.toImage())
