@@ -21,9 +21,9 @@ from hubdesk.core.installation import Installation
 from hubdesk.errors import HubDeskError
 from hubdesk.ui.app_settings import AppSettings
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.translations import Translations
 from hubdesk.ui.main_window import MainWindow
 from hubdesk.ui.samples import default_sample_dir
+from hubdesk.ui.translations import Translations
 from hubdesk.ui.workers import Workers
 
 _UNSET = object()

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.translations import Translations
 from hubdesk.ui.idle import IdleWatcher
 from hubdesk.ui.signin import SignInPage
+from hubdesk.ui.translations import Translations
 
 
 class MainWindow(QMainWindow):

@@ -19,8 +19,9 @@ from pathlib import Path
 from hubdesk.ui.translations import I18N_DIR, compile_ts, lrelease_command
 
 UI_DIR = I18N_DIR.parent
-SOURCES = sorted(str(p) for p in UI_DIR.glob("*.py") if p.stem != "translations_refresh") + [
-    str(UI_DIR.parent / "app.py")
+SOURCES = [
+    *sorted(str(p) for p in UI_DIR.glob("*.py") if p.stem != "translations_refresh"),
+    str(UI_DIR.parent / "app.py"),
 ]
 
 

@@ -6,18 +6,18 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
-import pytest  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
-from hubdesk.core.installation import Installation  # noqa: E402
-from hubdesk.core.learners import Learner  # noqa: E402
-from hubdesk.core.packs import build_pack  # noqa: E402
-from tests.conftest import CONTENT_PACKS, REAL_COURSES  # noqa: E402
+from hubdesk.core.installation import Installation
+from hubdesk.core.learners import Learner
+from hubdesk.core.packs import build_pack
+from tests.conftest import CONTENT_PACKS, REAL_COURSES
 
 PACK_SOURCES = {
     "digital-literacy": CONTENT_PACKS / "digital-literacy",
