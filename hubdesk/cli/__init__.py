@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "hubdesk.cli.learner_cmds",
     "hubdesk.cli.pack_cmds",
     "hubdesk.cli.lesson_cmds",
+    "hubdesk.cli.search_cmds",
     "hubdesk.cli.group_cmds",
     "hubdesk.cli.peer_cmds",
 )

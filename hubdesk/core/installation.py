@@ -64,7 +64,7 @@ class Installation:
     def search(self) -> Search:
         from hubdesk.core.search import Search  # Whoosh is imported only by commands that search
 
-        return Search(self.dirs.search_index, getattr(self, "packs", None), self.notes)
+        return Search(self.dirs.search_index, self.packs, self.notes)
 
     @cached_property
     def groups(self) -> Groups:

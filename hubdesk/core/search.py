@@ -35,12 +35,12 @@ from whoosh.analysis import Analyzer, LanguageAnalyzer, RegexTokenizer, Standard
 from whoosh.analysis.filters import LowercaseFilter
 from whoosh.highlight import HtmlFormatter, PinpointFragmenter, get_text
 from whoosh.lang import has_stemmer, languages
-from whoosh.qparser import AndGroup, MultifieldParser, OrGroup, plugins
+from whoosh.qparser import AndGroup, OrGroup, QueryParser, plugins
 from whoosh.searching import Searcher
 
 from hubdesk.core.notes import Notes
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 STATE_FILE = "state.json"
 FALLBACK = "xx"  # the field suffix for languages Whoosh cannot stem
 STEMMED = tuple(sorted({lang.split("_")[0] for lang in languages if has_stemmer(lang)}))
@@ -150,11 +150,21 @@ def build_schema() -> fields.Schema:
         body=fields.STORED(),
         spell=fields.TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=False),
     )
-    for lang in (*STEMMED, FALLBACK):
-        analyzer = _analyzer(lang)
-        schema.add(f"t_{lang}", fields.TEXT(analyzer=analyzer, field_boost=2.0, phrase=False))
-        schema.add(f"b_{lang}", fields.TEXT(analyzer=analyzer, chars=True))
     return schema
+
+
+def _add_language(writer: Any, lang: str) -> None:
+    """Add a language's title/body fields the first time a pack in it is indexed.
+
+    Only languages in use are in the schema: Whoosh unpickles the schema (analysers, stop lists)
+    every time it opens the index, and seventeen unused languages made that the slowest step of
+    a ``hubdesk search`` on the command line.
+    """
+    if f"b_{lang}" in writer.schema:
+        return
+    analyzer = _analyzer(lang)
+    writer.add_field(f"t_{lang}", fields.TEXT(analyzer=analyzer, field_boost=2.0, phrase=False))
+    writer.add_field(f"b_{lang}", fields.TEXT(analyzer=analyzer, chars=True))
 
 
 class Search:
@@ -169,10 +179,10 @@ class Search:
         self._searcher: Searcher | None = None
         self._state: dict[str, Any] = {}
         self._state_stamp: tuple[float, int] | None = None
-        self._parsers: dict[tuple[tuple[str, ...], bool], MultifieldParser] = {}
+        self._parsers: dict[tuple[str, str], QueryParser] = {}
         self._checked_at = 0.0
         self._dirty = True
-        self._highlight = (PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=60, autotrim=True), _BoldFormatter())
+        self._highlight = (PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=40, autotrim=True), _BoldFormatter())
         if packs is not None:
             packs.add_listener(self._on_pack_changed)
         if notes is not None:
@@ -197,12 +207,13 @@ class Search:
             if not isinstance(state, dict) or state.get("schema") != SCHEMA_VERSION:
                 raise ValueError("old or unknown index state")
             ix = index.open_dir(str(self.folder))
-            with ix.searcher() as probe:  # reads the table of contents and every segment's header
-                probe.doc_count()
+            searcher = ix.searcher()  # reads the table of contents and every segment's header
+            searcher.doc_count()
         except Exception:  # anything at all wrong with a cache: throw it away and rebuild
             self._rebuild()
             return
-        self._ix, self._state = ix, state
+        self._ix, self._state, self._searcher = ix, state, searcher
+        self._dirty = False
         self._state_stamp = self._stamp()
 
     def _rebuild(self) -> None:
@@ -278,7 +289,9 @@ class Search:
                     writer.delete_by_query(query.And([query.Term("kind", "lesson"), query.Term("pack_id", pack_id)]))
                 for doc in docs:
                     lang = field_language(doc.language)
-                    languages_seen.add(lang)
+                    if lang not in languages_seen:
+                        _add_language(writer, lang)
+                        languages_seen.add(lang)
                     writer.update_document(
                         key=f"lesson\x1f{doc.pack_id}\x1f{doc.lesson_id}",
                         kind="lesson",
@@ -287,9 +300,9 @@ class Search:
                         owner=NO_OWNER,
                         language=doc.language,
                         title=doc.title,
-                        body=doc.text,
+                        body=_joined(doc.title, doc.text),
                         spell=f"{doc.title}\n{doc.text}",
-                        **{f"t_{lang}": doc.title, f"b_{lang}": doc.text},
+                        **{f"t_{lang}": doc.title, f"b_{lang}": _joined(doc.title, doc.text)},
                     )
                     count += 1
             except BaseException:
@@ -320,7 +333,9 @@ class Search:
                     continue
                 language = pack_languages.get(pack_id, "")
                 lang = field_language(language)
-                languages_seen.add(lang)
+                if lang not in languages_seen:
+                    _add_language(writer, lang)
+                    languages_seen.add(lang)
                 title = titles.get(pack_id, {}).get(lesson_id, lesson_id)
                 writer.update_document(
                     key=key,
@@ -330,8 +345,8 @@ class Search:
                     owner=learner_id,
                     language=language,
                     title=title,
-                    body=text,
-                    **{f"t_{lang}": title, f"b_{lang}": text},
+                    body=_joined(title, text),
+                    **{f"t_{lang}": title, f"b_{lang}": _joined(title, text)},
                 )
         except BaseException:
             writer.cancel()
@@ -358,20 +373,39 @@ class Search:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         elif self._dirty:
-            self._searcher = self._searcher.refresh()
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher.close()
+            self._searcher = fresh
         self._dirty = False
         return self._searcher
 
-    def _parser(self, langs: tuple[str, ...], any_word: bool) -> MultifieldParser:
-        key = (langs, any_word)
-        parser = self._parsers.get(key)
+    def _parser(self, fieldname: str, group: str) -> QueryParser:
+        parser = self._parsers.get((fieldname, group))
         if parser is None:
-            names = [f"{prefix}_{lang}" for lang in langs for prefix in ("t", "b")]
-            group = OrGroup.factory(0.9) if any_word else AndGroup
-            parser = MultifieldParser(names, self._ix.schema, group=group)
+            grouping = OrGroup.factory(0.9) if group == "or" else AndGroup
+            parser = QueryParser(fieldname, self._get_searcher().schema, group=grouping)
             parser.remove_plugin_class(plugins.FieldsPlugin)  # "note: loops" is two words, not a field
-            self._parsers[key] = parser
+            self._parsers[(fieldname, group)] = parser
         return parser
+
+    def _query(self, text: str, langs: tuple[str, ...], any_word: bool) -> query.Query:
+        """Per language: every word (or, failing that, any word) in the lesson, titles adding to the score.
+
+        The body field holds the title too, so one field answers "does it match"; the small title
+        field is only consulted for the documents that matched (AndMaybe), which is much cheaper than
+        asking "title or body" for every word.
+        """
+        per_lang: list[query.Query] = []
+        for lang in langs:
+            body = self._parser(f"b_{lang}", "or" if any_word else "and").parse(text)
+            if body is query.NullQuery:
+                continue
+            title = self._parser(f"t_{lang}", "or").parse(text)
+            per_lang.append(body if title is query.NullQuery else query.AndMaybe(body, title))
+        if not per_lang:
+            return query.NullQuery
+        return per_lang[0] if len(per_lang) == 1 else query.Or(per_lang)
 
     def search(
         self, text: str, *, learner_id: str | None = None, limit: int = 10, language: str | None = None
@@ -391,32 +425,50 @@ class Search:
     def _search(self, text: str, learner_id: str | None, limit: int, language: str | None) -> SearchResults:
         searcher = self._get_searcher()
         langs = tuple(self._state.get("languages", [])) or (FALLBACK,)
-        allowed: query.Query = query.Term("kind", "lesson")
+        # Hidden documents are subtracted inside the query rather than with a filter: a filter makes
+        # Whoosh visit every match, while a query keeps its block-quality skipping (top-N only).
+        hidden: query.Query = query.Term("kind", "note")
         if learner_id:
-            allowed = query.Or([allowed, query.Term("owner", learner_id)])
+            hidden = query.AndNot(hidden, query.Term("owner", learner_id))
+        only: query.Query | None = None
         if language:
             langs = (field_language(language),)
-            allowed = query.And([allowed, query.Term("language", language)])
-        hits = self._run(searcher, text, langs, allowed, limit)
+            only = query.Term("language", language)
+        hits = self._run(searcher, text, langs, hidden, only, limit)
         suggestion = self._suggest(searcher, text)
         if not hits and suggestion:
-            corrected = self._run(searcher, suggestion, langs, allowed, limit)
+            corrected = self._run(searcher, suggestion, langs, hidden, only, limit)
             if corrected:
                 return SearchResults(corrected, suggestion, corrected=True)
         return SearchResults(hits, suggestion, corrected=False)
 
     def _run(
-        self, searcher: Searcher, text: str, langs: tuple[str, ...], allowed: query.Query, limit: int
+        self,
+        searcher: Searcher,
+        text: str,
+        langs: tuple[str, ...],
+        hidden: query.Query,
+        only: query.Query | None,
+        limit: int,
     ) -> list[Hit]:
-        hits = self._collect(searcher, self._parser(langs, False).parse(text), allowed, limit)
-        if not hits and len(_WORD_RE.findall(text)) > 1:
-            hits = self._collect(searcher, self._parser(langs, True).parse(text), allowed, limit)
-        return hits
+        for any_word in (False, True):
+            if any_word and len(_WORD_RE.findall(text)) < 2:
+                break
+            q = self._query(text, langs, any_word)
+            if q is query.NullQuery:
+                return []
+            if only is not None:
+                q = query.And([q, only])
+            hits = self._collect(searcher, query.AndNot(q, hidden), limit)
+            if hits:
+                return hits
+        return []
 
-    def _collect(self, searcher: Searcher, q: query.Query, allowed: query.Query, limit: int) -> list[Hit]:
-        if q is query.NullQuery:
+    def _collect(self, searcher: Searcher, q: query.Query, limit: int) -> list[Hit]:
+        results = searcher.search(q, limit=max(1, limit))
+        if not len(results.top_n):
             return []
-        results = searcher.search(q, limit=max(1, limit), filter=allowed, terms=True)
+        _mark_matched_terms(searcher, q, results)
         results.fragmenter, results.formatter = self._highlight
         out: list[Hit] = []
         for hit in results:
@@ -424,10 +476,11 @@ class Search:
             lang = field_language(stored.get("language", ""))
             body = str(stored.get("body", ""))
             snippet = ""
-            if results.has_matched_terms() and any(fname == f"b_{lang}" for fname, _ in hit.matched_terms()):
+            if any(fname == f"b_{lang}" for fname, _ in hit.matched_terms()):
                 snippet = " ".join(hit.highlights(f"b_{lang}", text=body, top=2).split())
             if not snippet:
-                snippet = html.escape(_lead(body), quote=False)
+                title = str(stored.get("title", ""))
+                snippet = html.escape(_lead(body[len(title) :] if body.startswith(title) else body), quote=False)
             out.append(
                 Hit(
                     kind=str(stored["kind"]),
@@ -470,6 +523,30 @@ class Search:
             self._ix = None
 
 
+def _mark_matched_terms(searcher: Searcher, q: query.Query, results: Any) -> None:
+    """Record which query terms each *shown* hit contains, so snippets come from stored offsets.
+
+    ``search(terms=True)`` would do this for every matching document, which costs more than the
+    search; the ten shown hits need only a posting skip per term.
+    """
+    reader = searcher.reader()
+    shown = sorted(docnum for _score, docnum in results.top_n)
+    termdocs: dict[tuple[str, bytes], list[int]] = {}
+    docterms: dict[int, list[tuple[str, bytes]]] = {}
+    for fieldname, btext in q.existing_terms(reader, phrases=True, expand=True):
+        if not fieldname.startswith("b_"):
+            continue
+        postings = reader.postings(fieldname, btext)
+        for docnum in shown:
+            if not postings.is_active():
+                break
+            postings.skip_to(docnum)
+            if postings.is_active() and postings.id() == docnum:
+                termdocs.setdefault((fieldname, btext), []).append(docnum)
+                docterms.setdefault(docnum, []).append((fieldname, btext))
+    results.termdocs, results.docterms = termdocs, docterms
+
+
 def _closest(reader: Any, word: str) -> str | None:
     maxdist = 1 if len(word) <= 4 else 2
     best: tuple[int, int, str] | None = None
@@ -483,6 +560,11 @@ def _closest(reader: Any, word: str) -> str | None:
         if best is not None:
             return best[2]
     return None
+
+
+def _joined(title: str, text: str) -> str:
+    """What the body field indexes and stores: the title, then the text (snippet offsets refer to it)."""
+    return f"{title}\n\n{text}"
 
 
 def _lead(text: str) -> str:
