@@ -1,0 +1,290 @@
+"""Hostile and damaged packs: each is refused with one sentence, and nothing changes anywhere.
+
+Every case runs against an installation that already holds a good pack, and checks afterwards that
+the database rows, the packs folder and everything else under the test folder are exactly as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from hubdesk.cli import main
+from hubdesk.core.installation import Installation
+from hubdesk.core.packs import PackError, build_pack
+from hubdesk.core.packs._manifest import MAX_MANIFEST_BYTES
+from tests.core.packs_util import make_source, manifest_for, patch_sizes, tree_sha, write_zip
+
+LESSON = b"# One\n\nHello.\n"
+GOOD = {"one.md": LESSON}
+
+
+def _zip(tmp: Path, entries: dict[str, bytes] | list[tuple[str, bytes]], **over: object) -> Path:
+    listed = dict(entries) if isinstance(entries, list) else entries
+    return write_zip(tmp / "bad.hubpack", entries, manifest_for(listed, **over))
+
+
+def dotdot(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "../evil.txt": b"x"})
+
+
+def absolute(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "/tmp/hubdesk-evil.txt": b"x"})
+
+
+def drive_letter(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "C:evil.txt": b"x"})
+
+
+def backslash(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "sub\\..\\..\\evil.txt": b"x"})
+
+
+def nul_byte(tmp: Path) -> Path:
+    path = _zip(tmp, {"one.md": LESSON, "evilXtxt.md": b"x"})
+    data = path.read_bytes().replace(b"evilXtxt.md", b"evil\x00txt.md")
+    path.write_bytes(data)
+    return path
+
+
+def symlink(tmp: Path) -> Path:
+    m = manifest_for({"one.md": LESSON, "link": b"/etc/passwd"})
+    return write_zip(tmp / "bad.hubpack", {"one.md": LESSON, "link": b"/etc/passwd"}, m, symlinks=("link",))
+
+
+def duplicate(tmp: Path) -> Path:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _zip(tmp, [("one.md", LESSON), ("one.md", b"# Other\n")])
+
+
+def duplicate_case(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "One.md": b"# Other\n"})
+
+
+def hash_mismatch(tmp: Path) -> Path:
+    m = manifest_for(GOOD)
+    m["files"][0][2] = "0" * 64
+    return write_zip(tmp / "bad.hubpack", GOOD, m)
+
+
+def size_mismatch(tmp: Path) -> Path:
+    m = manifest_for(GOOD)
+    m["files"][0][1] = len(LESSON) + 5
+    return write_zip(tmp / "bad.hubpack", GOOD, m)
+
+
+def unlisted(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", {"one.md": LESSON, "extra.exe": b"MZ"}, manifest_for(GOOD))
+
+
+def missing_file(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", {}, manifest_for(GOOD))
+
+
+def inflates_past_declared(tmp: Path) -> Path:
+    big = b"A" * 2_000_000  # deflates to a few KB; headers and manifest claim 14 bytes
+    m = manifest_for({"one.md": big})
+    m["files"][0][1] = len(LESSON)
+    path = write_zip(tmp / "bad.hubpack", {"one.md": big}, m)
+    patch_sizes(path, "one.md", len(LESSON))
+    return path
+
+
+def header_larger_than_manifest(tmp: Path) -> Path:
+    big = b"A" * 2_000_000
+    m = manifest_for({"one.md": big})
+    m["files"][0][1] = 10
+    return write_zip(tmp / "bad.hubpack", {"one.md": big}, m)
+
+
+def over_total_limit(tmp: Path) -> Path:
+    big = b"\0" * 300_000  # the test sets the limit to 100 kB
+    return _zip(tmp, {"one.md": LESSON, "bomb.bin": big})
+
+
+def truncated(tmp: Path) -> Path:
+    path = _zip(tmp, {"one.md": LESSON * 1000})
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def not_a_zip(tmp: Path) -> Path:
+    path = tmp / "bad.hubpack"
+    path.write_bytes(os.urandom(4096))
+    return path
+
+
+def no_manifest(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, None)
+
+
+def malformed_manifest(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, b"{not json")
+
+
+def manifest_wrong_types(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, manifest_for(GOOD, files="everything"))
+
+
+def manifest_lesson_not_in_files(tmp: Path) -> Path:
+    lessons = [{"id": "x", "title": "X", "path": "elsewhere.md"}]
+    return write_zip(tmp / "bad.hubpack", GOOD, manifest_for(GOOD, lessons=lessons))
+
+
+def oversized_manifest(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, manifest_for(GOOD, description="x" * (MAX_MANIFEST_BYTES + 10)))
+
+
+def bad_signature(tmp: Path) -> Path:
+    key = Ed25519PrivateKey.generate()
+    m = manifest_for(GOOD)
+    path = write_zip(tmp / "bad.hubpack", GOOD, m, key=key)
+    with zipfile.ZipFile(path) as zf:
+        sig = zf.read("signature.json")
+    m["title"] = "Altered after signing"
+    return write_zip(tmp / "bad.hubpack", GOOD, m, signature=sig)
+
+
+def malformed_signature(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, manifest_for(GOOD), signature=b"garbage")
+
+
+def _remove_during_copy(src: Path) -> Callable[[int, int], None]:
+    def hook(done: int, total: int) -> None:
+        if done:
+            (src / "lessons" / "fig" / "folder.svg").unlink(missing_ok=True)
+            (src / "quizzes" / "first.json").unlink(missing_ok=True)
+
+    return hook
+
+
+CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "dotdot": (dotdot, "leaves its folder"),
+    "absolute": (absolute, "absolute path"),
+    "drive-letter": (drive_letter, "drive letter"),
+    "backslash": (backslash, "backslash"),
+    "nul-byte": (nul_byte, "control character"),
+    "symlink": (symlink, "symbolic link"),
+    "duplicate": (duplicate, "twice"),
+    "duplicate-case": (duplicate_case, "twice"),
+    "hash-mismatch": (hash_mismatch, "checksum"),
+    "size-mismatch": (size_mismatch, "manifest says"),
+    "unlisted-file": (unlisted, "does not list"),
+    "missing-file": (missing_file, "lacks"),
+    "inflates-past-declared": (inflates_past_declared, "cannot be read|more than|checksum"),
+    "header-larger-than-manifest": (header_larger_than_manifest, "manifest says"),
+    "over-total-limit": (over_total_limit, "more than the"),
+    "truncated-zip": (truncated, "damaged or incomplete"),
+    "not-a-zip": (not_a_zip, "damaged or incomplete"),
+    "no-manifest": (no_manifest, "no manifest.json"),
+    "malformed-manifest": (malformed_manifest, "not valid JSON"),
+    "manifest-wrong-types": (manifest_wrong_types, "no list of files"),
+    "manifest-lesson-not-in-files": (manifest_lesson_not_in_files, "not among the pack's files"),
+    "oversized-manifest": (oversized_manifest, "manifest.json is .* more than"),
+    "bad-signature": (bad_signature, "signature does not match"),
+    "malformed-signature": (malformed_signature, "signature file is malformed"),
+}
+
+
+def _db_rows(inst: Installation) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in inst.store.query("SELECT * FROM packs ORDER BY id")]
+
+
+def _snapshot(tmp_path: Path) -> dict[str, str]:
+    return {k: v for k, v in tree_sha(tmp_path).items() if not k.startswith("data/hubdesk.sqlite3")}
+
+
+@pytest.fixture
+def library(inst: Installation, tmp_path: Path) -> Installation:
+    good = build_pack(make_source(tmp_path / "good-src"), tmp_path / "good.hubpack").path
+    inst.packs.install(good)
+    inst.packs.set_max_bytes(100_000)
+    return inst
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_pack_is_refused_and_changes_nothing(library: Installation, tmp_path: Path, case: str) -> None:
+    maker, message = CASES[case]
+    hostile_dir = tmp_path / "incoming"
+    hostile_dir.mkdir()
+    bad = maker(hostile_dir)
+    before_rows, before_list, before_tree = _db_rows(library), library.packs.list(), _snapshot(tmp_path)
+    with pytest.raises(PackError, match=message) as err:
+        library.packs.install(bad)
+    text = str(err.value)
+    assert "\n" not in text and text.endswith((".", "?")), "one sentence for a person"
+    assert _db_rows(library) == before_rows
+    assert library.packs.list() == before_list
+    assert _snapshot(tmp_path) == before_tree, "nothing written or deleted anywhere"
+    assert not any(library.dirs.staging.iterdir())
+    assert not Path("/tmp/hubdesk-evil.txt").exists()
+    with pytest.raises(PackError):
+        library.packs.verify(bad)
+
+
+@pytest.mark.parametrize("case", ["dotdot", "hash-mismatch", "truncated-zip", "bad-signature"])
+def test_cli_gives_one_line_and_nonzero_exit(
+    library: Installation, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = CASES[case][0](tmp_path)
+    data = str(library.dirs.root)
+    library.close()
+    for cmd in (["pack", "verify", str(bad)], ["--data-dir", data, "pack", "install", str(bad)]):
+        assert main(cmd) == 2
+        out = capsys.readouterr()
+        assert out.out == "" and len(out.err.strip().splitlines()) == 1 and out.err.startswith("hubdesk: ")
+    conn = sqlite3.connect(Path(data) / "hubdesk.sqlite3")
+    assert conn.execute("SELECT id FROM packs").fetchall() == [("demo",)]
+    conn.close()
+
+
+@pytest.mark.parametrize("how", ["vanish", "shrink"])
+def test_usb_pulled_mid_copy(library: Installation, tmp_path: Path, how: str) -> None:
+    """A pack folder loses files (or the zip shrinks) while it is being copied."""
+    src = make_source(tmp_path / "src2", pack_id="second")
+    (src / "lessons" / "clip.mp4").write_bytes(os.urandom(90_000))
+    lesson = src / "lessons" / "02-files.md"
+    lesson.write_text(lesson.read_text() + "\n[a clip](clip.mp4)\n")
+    built = build_pack(src, tmp_path / "second.hubpack").path
+    before_rows = _db_rows(library)
+    if how == "vanish":
+        folder = tmp_path / "stick" / "second"
+        with zipfile.ZipFile(built) as zf:
+            zf.extractall(folder)
+        path, hook = folder, _remove_during_copy(folder)
+    else:
+        path = built
+        size = built.stat().st_size
+
+        def hook(done: int, total: int) -> None:
+            if done:
+                os.truncate(built, size // 3)
+
+    with pytest.raises(PackError, match=r"USB stick|damaged|lacks|cannot be read"):
+        library.packs.install(path, progress=hook)
+    assert _db_rows(library) == before_rows
+    assert [p.id for p in library.packs.list()] == ["demo"]
+    assert not any(library.dirs.staging.iterdir())
+    assert sorted(d.name for d in library.dirs.packs.iterdir()) == ["demo"]
+
+
+def test_manifest_json_shape_is_checked_on_every_field(tmp_path: Path) -> None:
+    from hubdesk.core.packs import Manifest
+
+    good = manifest_for(GOOD)
+    Manifest.from_dict(good)
+    for key, value in [("id", "UPPER"), ("version", "1.a"), ("format", 2), ("authors", "me"), ("lessons", [])]:
+        with pytest.raises(PackError):
+            Manifest.from_dict({**good, key: value})
+    assert json.loads(Manifest.from_dict(good).to_bytes())["id"] == "hostile"
