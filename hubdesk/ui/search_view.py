@@ -11,7 +11,8 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
@@ -23,6 +24,40 @@ RESULT_LIMIT = 30
 def highlight(snippet_html: str) -> str:
     """Make the matched words (``<b>`` from the index) stand out as with a marker pen."""
     return snippet_html.replace("<b>", '<b style="background-color:#ffe58a;">')
+
+
+class ResultCard(QFrame):
+    """One result: the whole card is a big target; Enter or Space opens it from the keyboard."""
+
+    activated = Signal(int)
+
+    def __init__(self, index: int, body_html: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(accessible)
+        self.label = QLabel(body_html)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 12, 18, 12)
+        lay.addWidget(self.label)
+
+    def activate(self) -> None:
+        self.activated.emit(self.index)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activate()
+        else:
+            super().keyPressEvent(event)
 
 
 class SearchPage(QWidget):
@@ -46,10 +81,17 @@ class SearchPage(QWidget):
         self.suggestion.setStyleSheet("font-size: 15pt;")
         self.suggestion.linkActivated.connect(lambda q: self.search(q))
         self.suggested = ""
-        self.list = QListWidget()
-        self.list.setSpacing(4)
-        self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.cards: list[ResultCard] = []
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(10)
+        holder = QWidget()
+        holder_lay = QVBoxLayout(holder)
+        holder_lay.setContentsMargins(0, 0, 8, 0)
+        holder_lay.addLayout(self.cards_box)
+        holder_lay.addStretch()
+        self.results_area = QScrollArea()
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setWidget(holder)
         self.empty = QLabel()
         self.empty.setObjectName("subtitle")
         self.empty.setWordWrap(True)
@@ -58,7 +100,7 @@ class SearchPage(QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.suggestion)
         lay.addWidget(self.empty)
-        lay.addWidget(self.list, 1)
+        lay.addWidget(self.results_area, 1)
 
     def search(self, query: str) -> None:
         query = query.strip()
@@ -69,7 +111,9 @@ class SearchPage(QWidget):
         self.suggestion.clear()
         self.suggestion.hide()
         self.empty.hide()
-        self.list.clear()
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
         self.hits = []
         if not query:
             return
@@ -115,8 +159,6 @@ class SearchPage(QWidget):
         if not self.hits:
             self.empty.setText(self.tr("Nothing found. Try another word, or a shorter one."))
             self.empty.show()
-        else:
-            self.list.setCurrentRow(0)
         self.results_shown.emit(len(self.hits))
 
     def _add_item(self, hit: Any) -> None:
@@ -127,22 +169,11 @@ class SearchPage(QWidget):
             f'<div style="color:{style.MUTED};">{html.escape(kind_text)} · {pack_title}</div>'
             f"<div>{highlight(hit.snippet_html)}</div>"
         )
-        label = QLabel(body)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setContentsMargins(12, 10, 12, 10)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        item = QListWidgetItem()
-        item.setData(Qt.ItemDataRole.UserRole, self.list.count())
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {kind_text}")
-        self.list.addItem(item)
-        label.adjustSize()
-        item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
-        self.list.setItemWidget(item, label)
+        card = ResultCard(len(self.cards), body, f"{hit.title}, {kind_text}")
+        card.activated.connect(self.open_result)
+        self.cards_box.addWidget(card)
+        self.cards.append(card)
 
     def open_result(self, index: int) -> None:
         hit = self.hits[index]
         self.result_opened.emit(hit.kind, hit.pack_id, hit.lesson_id)
-
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.open_result(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -28,6 +28,7 @@ QLabel#good {{ color: {GOOD}; font-size: 15pt; font-weight: bold; }}
 QLabel#bad {{ color: {BAD}; font-size: 15pt; font-weight: bold; }}
 QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 12px; }}
+QFrame#card:focus {{ border: 3px solid {PRIMARY}; }}
 QFrame#topbar {{ background: {PRIMARY_DARK}; }}
 QFrame#topbar QLabel {{ color: white; font-weight: bold; }}
 QFrame#topbar QPushButton {{ background: transparent; color: white; border: 2px solid transparent;

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.learners import Learner
@@ -99,6 +99,8 @@ def distinct_colours(image: QImage, step: int = 3) -> int:
 
 def screenshot(widget: QWidget, path: Path) -> int:
     """Save a PNG of the widget as a person would see it; return how many colours it has."""
+    for _ in range(3):  # let queued shows and layouts happen, as they would before a person sees the screen
+        QApplication.processEvents()
     pixmap = widget.grab()
     assert pixmap.save(str(path)), f"could not save {path}"
     return distinct_colours(pixmap.toImage())
