@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 import shutil
@@ -40,6 +41,7 @@ from whoosh.searching import Searcher
 
 from hubdesk.core.notes import Notes
 
+log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3
 STATE_FILE = "state.json"
 FALLBACK = "xx"  # the field suffix for languages Whoosh cannot stem
@@ -281,17 +283,18 @@ class Search:
         with self._lock:
             if self._ix is None:
                 self._open()
+            docs = list(docs)
             writer = self._ix.writer(limitmb=128)
             count = 0
             languages_seen = set(self._state.get("languages", []))
             try:
+                for lang in sorted({field_language(d.language) for d in docs} - languages_seen):
+                    _add_language(writer, lang)  # before any document: Whoosh's rule
+                    languages_seen.add(lang)
                 for pack_id in remove_packs:
                     writer.delete_by_query(query.And([query.Term("kind", "lesson"), query.Term("pack_id", pack_id)]))
                 for doc in docs:
                     lang = field_language(doc.language)
-                    if lang not in languages_seen:
-                        _add_language(writer, lang)
-                        languages_seen.add(lang)
                     writer.update_document(
                         key=f"lesson\x1f{doc.pack_id}\x1f{doc.lesson_id}",
                         kind="lesson",
@@ -325,6 +328,9 @@ class Search:
         writer = self._ix.writer()
         languages_seen = set(self._state.get("languages", []))
         try:
+            for lang in sorted({field_language(pack_languages.get(row[1], "")) for row in changed} - languages_seen):
+                _add_language(writer, lang)
+                languages_seen.add(lang)
             for learner_id, pack_id, lesson_id, text, change in changed:
                 key = f"note\x1f{learner_id}\x1f{pack_id}\x1f{lesson_id}"
                 done = max(done, change)
@@ -333,9 +339,6 @@ class Search:
                     continue
                 language = pack_languages.get(pack_id, "")
                 lang = field_language(language)
-                if lang not in languages_seen:
-                    _add_language(writer, lang)
-                    languages_seen.add(lang)
                 title = titles.get(pack_id, {}).get(lesson_id, lesson_id)
                 writer.update_document(
                     key=key,
@@ -357,26 +360,37 @@ class Search:
         self._write_state()
 
     def _on_pack_changed(self, pack_id: str, change: str) -> None:
+        self._update_quietly(self._sync_packs)
+
+    def _on_note_saved(self, learner_id: str, pack_id: str, lesson_id: str) -> None:
+        self._update_quietly(self._sync_notes)
+
+    def _update_quietly(self, update: Callable[[], None]) -> None:
+        """Listeners run inside an install or a note save: a broken index must not fail those.
+
+        If the update fails, the index is dropped and the next search rebuilds it.
+        """
         with self._lock:
             if self._ix is None:
                 return  # not opened yet: the first search brings it up to date
-            self._sync_packs()
-            self._checked_at = time.monotonic()
-
-    def _on_note_saved(self, learner_id: str, pack_id: str, lesson_id: str) -> None:
-        with self._lock:
-            if self._ix is not None:
-                self._sync_notes()
+            try:
+                update()
+                self._checked_at = time.monotonic()
+            except Exception:
+                log.exception("the search index could not be updated; it will be rebuilt")
+                self._close_searcher()
+                self._ix = None
+                shutil.rmtree(self.folder, ignore_errors=True)
 
     # -- searching ----------------------------------------------------------------------------
     def _get_searcher(self) -> Searcher:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         elif self._dirty:
-            fresh = self._searcher.refresh()
-            if fresh is not self._searcher:
-                self._searcher.close()
-            self._searcher = fresh
+            # Not ``Searcher.refresh()``: it compares generations, and after a deletions-only commit
+            # it kept serving a deleted note. A new searcher after our own write is cheap enough.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
         self._dirty = False
         return self._searcher
 
