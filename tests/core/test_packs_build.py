@@ -112,3 +112,14 @@ def test_versions_compare_as_numbers() -> None:
     for bad in ("1.x", "", "1..2", "-1", "1.0.0.0.0"):
         with pytest.raises(PackError):
             parse_version(bad)
+
+
+def test_lessons_beside_listed_ones_are_added_at_the_end(tmp_path: Path) -> None:
+    src = make_source(tmp_path / "src")
+    (src / "lessons" / "03-extra.md").write_text("# Extra\n\n[clip](clip.mp4)\n")
+    (src / "lessons" / "clip.mp4").write_bytes(b"\0" * 10)
+    (src / "lessons" / "README.md").write_text("# not a lesson\n")
+    result = build_pack(src, tmp_path / "x.hubpack")
+    assert [le.id for le in result.manifest.lessons] == ["first", "files", "03-extra"]
+    assert "lessons/clip.mp4" in {f.path for f in result.manifest.files}
+    assert any("not in the lessons list" in w for w in result.warnings)

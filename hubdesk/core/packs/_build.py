@@ -115,6 +115,23 @@ def _targets(text: str) -> set[str]:
     return out
 
 
+def _unlisted(src: Path, listed: list[str], warnings: list[str]) -> list[str]:
+    """Markdown files beside the listed lessons but not in the list: added at the end, so nothing is lost."""
+    known = {_inside(src, src / p) for p in listed}
+    extra: list[str] = []
+    for folder in sorted({(src / p).parent for p in listed}):
+        if _inside(src, folder) is None or not folder.is_dir():
+            continue
+        for md in sorted(folder.glob("*.md")):
+            rel = _inside(src, md)
+            if rel is not None and rel not in known and md.is_file() and md.name.lower() != "readme.md":
+                known.add(rel)
+                extra.append(rel)
+    if extra:
+        warnings.append(f"{len(extra)} lesson(s) not in the lessons list were added at the end: {', '.join(extra[:3])}")
+    return extra
+
+
 def build_pack(src: Path | str, out: Path | str, *, sign_key: Path | str | None = None) -> BuildResult:
     from hubdesk.core.quizzes import Quiz
 
@@ -122,6 +139,8 @@ def build_pack(src: Path | str, out: Path | str, *, sign_key: Path | str | None 
     if not src.is_dir():
         raise PackError(f"{src} is not a folder of lessons.")
     meta, lesson_paths = _metadata(src)
+    warnings: list[str] = []
+    lesson_paths = lesson_paths + _unlisted(src, lesson_paths, warnings)
     key = load_private_key(Path(sign_key)) if sign_key else None
     pack_id = str(meta.get("id") or _slug(src.name))
     if not PACK_ID_RE.match(pack_id):
@@ -133,7 +152,6 @@ def build_pack(src: Path | str, out: Path | str, *, sign_key: Path | str | None 
         raise PackError(f"{src} gives the pack no title.")
     authors = meta.get("authors") or []
     authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
-    warnings: list[str] = []
     lessons: list[LessonEntry] = []
     files: dict[str, Path] = {}
     generated: dict[str, bytes] = {}
