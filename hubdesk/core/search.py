@@ -40,6 +40,7 @@ from whoosh.qparser import AndGroup, OrGroup, QueryParser, plugins
 from whoosh.searching import Searcher
 
 from hubdesk.core.notes import Notes
+from hubdesk.errors import HubDeskError
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3
@@ -50,6 +51,7 @@ NO_OWNER = "-"
 SNIPPET_CHARS = 180
 RECHECK_SECONDS = 2.0  # how often a long-lived app re-reads the installed packs (another process may change them)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+_PLAIN_WORD_RE = re.compile(r"(?<![\w*?])\w+(?![\w*?])", re.UNICODE)  # not part of a wildcard like dir*
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
@@ -270,13 +272,22 @@ class Search:
         docs: list[LessonDoc] = []
         for pack in fresh:
             for lesson in pack.lessons:
-                text = self.packs.render_lesson(pack.id, lesson.id).text if self.packs is not None else ""
+                text = self._lesson_text(pack.id, lesson.id)
                 docs.append(LessonDoc(pack.id, lesson.id, lesson.title, text, pack.language))
         self.index_lessons(docs, remove_packs=stale)
         self._state["packs"] = wanted
         self._state["titles"] = {pid: {lesson.id: lesson.title for lesson in p.lessons} for pid, p in installed.items()}
         self._state["pack_languages"] = {pid: p.language for pid, p in installed.items()}
         self._write_state()
+
+    def _lesson_text(self, pack_id: str, lesson_id: str) -> str:
+        if self.packs is None:
+            return ""
+        try:
+            return self.packs.render_lesson(pack_id, lesson_id).text
+        except HubDeskError as exc:  # one unreadable lesson must not keep the others out of search
+            log.warning("lesson %s/%s is indexed by its title only: %s", pack_id, lesson_id, exc)
+            return ""
 
     def index_lessons(self, docs: Iterable[LessonDoc], remove_packs: Iterable[str] = ()) -> int:
         """Add or replace lessons (and drop whole packs) in one commit; return how many were written."""
@@ -526,7 +537,7 @@ class Search:
             return best
 
         try:
-            suggestion = _WORD_RE.sub(fix, text)
+            suggestion = _PLAIN_WORD_RE.sub(fix, text)
         except LookupError:
             return None  # a word with no close match: probably not a typo; suggest nothing
         return suggestion if changed else None
