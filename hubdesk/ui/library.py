@@ -177,6 +177,7 @@ class LibraryPage(QWidget):
 
     def refresh_cards(self) -> None:
         for card in self.cards:
+            card.hide()
             card.deleteLater()
         self.cards.clear()
         wanted = self.language.currentData() or ""

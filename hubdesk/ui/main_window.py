@@ -16,6 +16,7 @@ from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.idle import IdleWatcher
 from hubdesk.ui.signin import SignInPage
+from hubdesk.ui.sync_status import SyncBridge
 from hubdesk.ui.translations import Translations
 
 
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(ctx.settings.idle_minutes)
         self.idle.idle.connect(self.sign_out_idle)
         self.sample_installer: object | None = None
+        self.sync: SyncBridge | None = None
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
     def _make_signin(self) -> SignInPage:
@@ -60,6 +62,9 @@ class MainWindow(QMainWindow):
         installer.status.connect(self.signin.set_status)
         self.sample_installer = installer
         QTimer.singleShot(0, installer.start)
+        self.sync = SyncBridge(self.ctx, self)
+        self.ctx.extras["sync"] = self.sync
+        self.sync.start()
 
     # -- session -------------------------------------------------------------------------------
     def sign_in(self, learner: Learner) -> None:
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
         installer = self.sample_installer
         if installer is not None:
             installer.cancel()  # type: ignore[attr-defined]
+        if self.sync is not None:
+            self.sync.stop()
         self.idle.detach()
         self.ctx.workers.shutdown()
         super().closeEvent(event)

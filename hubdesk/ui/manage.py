@@ -63,6 +63,12 @@ class ManagePage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch()
         self.sync_box = QVBoxLayout()
+        bridge = ctx.extras.get("sync")
+        if bridge is not None:
+            from hubdesk.ui.sync_status import SyncStatusLine
+
+            self.sync_line = SyncStatusLine(bridge)  # type: ignore[arg-type]
+            self.sync_box.addWidget(self.sync_line)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(32, 20, 32, 16)
         lay.addWidget(title)

@@ -44,6 +44,7 @@ class ProgressPage(QWidget):
 
     def refresh(self) -> None:
         for row in self.rows:
+            row.hide()
             row.deleteLater()
         self.rows.clear()
         progress = self.ctx.inst.progress

@@ -167,6 +167,7 @@ class QuizPage(QWidget):
             item = self.answer_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.inputs = []
         self.line = None

@@ -112,6 +112,7 @@ class SearchPage(QWidget):
         self.suggestion.hide()
         self.empty.hide()
         for card in self.cards:
+            card.hide()
             card.deleteLater()
         self.cards = []
         self.hits = []

@@ -226,4 +226,5 @@ class LearnerShell(QWidget):
     # -- leaving -----------------------------------------------------------------------------------
     def close_session(self) -> None:
         """Sign-out: keep the note being typed and the time spent on the lesson on screen."""
+        self.search_page.generation += 1  # a search still running must not show up after sign-out
         self.reader.leave()

@@ -61,7 +61,7 @@ class SignInPage(QWidget):
     # -- tiles -------------------------------------------------------------------------------
     def _build_tiles_view(self) -> QWidget:
         page = QWidget()
-        title = QLabel(self.tr("Who are you?"))
+        self.title = title = QLabel(self.tr("Who are you?"))
         title.setObjectName("title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(self.tr("Tap your name to begin."))
@@ -104,6 +104,7 @@ class SignInPage(QWidget):
             item = self.tile_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.tiles.clear()
         learners = self.ctx.inst.learners.all()

@@ -63,7 +63,7 @@ def test_the_interface_in_french(qtbot: Any, library: Installation, make_window:
     window.ctx.settings.language = "fr"
     window.retranslate()
     try:
-        assert window.signin.findChild(type(window.signin.hint), "title").text() == "Qui êtes-vous ?"
+        assert window.signin.title.text() == "Qui êtes-vous ?"
         amina = library.learners.add("Amina")
         window.signin.refresh()
         shell = sign_in_directly(window, amina)

@@ -5,473 +5,473 @@
     <name>AddPackDialog</name>
     <message>
         <source>Add course pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un cours</translation>
     </message>
     <message>
         <source>Choose a course pack on a USB stick, or a pack file on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un cours sur une clé USB, ou un fichier de cours sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Course packs found on USB sticks</source>
-        <translation type="unfinished"></translation>
+        <translation>Cours trouvés sur les clés USB</translation>
     </message>
     <message>
         <source>Look again</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher à nouveau</translation>
     </message>
     <message>
         <source>Install the chosen pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer le cours choisi</translation>
     </message>
     <message>
         <source>Choose a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>On USB sticks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur les clés USB :</translation>
     </message>
     <message>
         <source>No USB stick with a HUBDESK/packs folder was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé USB avec un dossier HUBDESK/packs n’a été trouvée.</translation>
     </message>
     <message>
         <source>Choose a course pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un cours</translation>
     </message>
     <message>
         <source>Course packs (*.hubpack *.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cours (*.hubpack *.zip)</translation>
     </message>
     <message>
         <source>Checking and copying %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification et copie de %1…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <source>“%1” version %2 is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » version %2 est installé.</translation>
     </message>
     <message>
         <source>“%1” version %2 was already installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » version %2 était déjà installé.</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé. Rien n’a été changé.</translation>
     </message>
     <message>
         <source>This pack could not be installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cours n’a pas pu être installé : %1</translation>
     </message>
 </context>
 <context>
     <name>LearnerDialog</name>
     <message>
         <source>Add a learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une personne</translation>
     </message>
     <message>
         <source>How %1 signs in</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment %1 se connecte</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenant·e</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Animateur·rice</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle :</translation>
     </message>
     <message>
         <source>Just tap the name (no secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toucher son nom suffit (pas de secret)</translation>
     </message>
     <message>
         <source>Three pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Trois images</translation>
     </message>
     <message>
         <source>A PIN (4 to 6 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code (4 à 6 chiffres)</translation>
     </message>
     <message>
         <source>A password (for facilitators)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe (animateurs)</translation>
     </message>
     <message>
         <source>Sign in with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec :</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>At least 6 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins 6 caractères</translation>
     </message>
     <message>
         <source>Welcome! Add yourself as the facilitator of this computer, with a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue ! Ajoutez-vous comme animateur·rice de cet ordinateur, avec un mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>LearnerShell</name>
     <message>
         <source>My courses</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes cours</translation>
     </message>
     <message>
         <source>My progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes progrès</translation>
     </message>
     <message>
         <source>Search lessons and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans les leçons et les notes</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Animateur·rice</translation>
     </message>
     <message>
         <source>Learners, course packs and sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes, cours et synchronisation</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <source>Switch learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de personne</translation>
     </message>
     <message>
         <source>Sign out so someone else can use this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter pour laisser l’ordinateur à quelqu’un d’autre</translation>
     </message>
     <message>
         <source>That course is not on this computer any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce cours n’est plus sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Hello, %1!</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour, %1 !</translation>
     </message>
     <message>
         <source>Your courses</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos cours</translation>
     </message>
     <message>
         <source>Show courses in</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les cours en</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <source>There are no courses on this computer yet. Ask a facilitator to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas encore de cours sur cet ordinateur. Demandez à un animateur d’en ajouter un.</translation>
     </message>
     <message>
         <source>All languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les langues</translation>
     </message>
     <message>
         <source>Continue where you left off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre là où vous étiez : %1</translation>
     </message>
     <message>
         <source>Start your first lesson: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer votre première leçon : %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>HubDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>HubDesk</translation>
     </message>
     <message>
         <source>You were signed out because nobody used HubDesk for a while. Your note was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez été déconnecté·e car personne n’a utilisé HubDesk depuis un moment. Votre note a été gardée.</translation>
     </message>
     <message>
         <source>Something went wrong. It was noted in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu. Il a été noté dans le journal.</translation>
     </message>
 </context>
 <context>
     <name>ManagePage</name>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Animateur·rice</translation>
     </message>
     <message>
         <source>Add course pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un cours</translation>
     </message>
     <message>
         <source>Course packs from a USB stick or a file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cours depuis une clé USB ou un fichier :</translation>
     </message>
     <message>
         <source>Learners on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes sur cet ordinateur</translation>
     </message>
     <message>
         <source>Add a learner</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une personne</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Reset PIN or pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le code ou les images</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>no secret</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de secret</translation>
     </message>
     <message>
         <source>facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>animateur·rice</translation>
     </message>
     <message>
         <source>learner</source>
-        <translation type="unfinished"></translation>
+        <translation>apprenant·e</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
         <source>Remove %1 from this computer? Their progress stays in the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de cet ordinateur ? Ses progrès restent dans les registres.</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
         <source>My notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes notes</translation>
     </message>
     <message>
         <source>Only you can see these notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous seul·e pouvez voir ces notes.</translation>
     </message>
     <message>
         <source>Write what you want to remember…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez ce que vous voulez retenir…</translation>
     </message>
     <message>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture…</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
 </context>
 <context>
     <name>PackCard</name>
     <message>
         <source>%1 · version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · version %2</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progrès</translation>
     </message>
     <message>
         <source>%1 of %2 lessons finished</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 leçons terminées</translation>
     </message>
     <message numerus="yes">
         <source>%n quiz(zes) mastered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n quiz maîtrisé</numerusform>
+            <numerusform>%n quiz maîtrisés</numerusform>
         </translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir %1</translation>
     </message>
 </context>
 <context>
     <name>PackPage</name>
     <message>
         <source>← My courses</source>
-        <translation type="unfinished"></translation>
+        <translation>← Mes cours</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>quiz mastered</source>
-        <translation type="unfinished"></translation>
+        <translation>quiz maîtrisé</translation>
     </message>
     <message>
         <source>%1 of %2 lessons finished</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 leçons terminées</translation>
     </message>
 </context>
 <context>
     <name>PasswordEntry</name>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
 </context>
 <context>
     <name>PicturePad</name>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
 </context>
 <context>
     <name>Pictures</name>
     <message>
         <source>sun</source>
-        <translation type="unfinished"></translation>
+        <translation>soleil</translation>
     </message>
     <message>
         <source>house</source>
-        <translation type="unfinished"></translation>
+        <translation>maison</translation>
     </message>
     <message>
         <source>tree</source>
-        <translation type="unfinished"></translation>
+        <translation>arbre</translation>
     </message>
     <message>
         <source>fish</source>
-        <translation type="unfinished"></translation>
+        <translation>poisson</translation>
     </message>
     <message>
         <source>star</source>
-        <translation type="unfinished"></translation>
+        <translation>étoile</translation>
     </message>
     <message>
         <source>heart</source>
-        <translation type="unfinished"></translation>
+        <translation>cœur</translation>
     </message>
     <message>
         <source>moon</source>
-        <translation type="unfinished"></translation>
+        <translation>lune</translation>
     </message>
     <message>
         <source>flower</source>
-        <translation type="unfinished"></translation>
+        <translation>fleur</translation>
     </message>
     <message>
         <source>boat</source>
-        <translation type="unfinished"></translation>
+        <translation>bateau</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
         <source>My progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes progrès</translation>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d’une minute</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
     <message>
         <source>Lessons finished: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Leçons terminées : %1 sur %2</translation>
     </message>
     <message>
         <source>Quizzes mastered: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiz maîtrisés : %1 sur %2</translation>
     </message>
     <message>
         <source>Time spent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps passé : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n lesson(s) finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n leçon terminée</numerusform>
+            <numerusform>%n leçons terminées</numerusform>
         </translation>
     </message>
 </context>
@@ -479,298 +479,321 @@
     <name>QuizPage</name>
     <message>
         <source>← Back to the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>← Retour à la leçon</translation>
     </message>
     <message>
         <source>Check my answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier ma réponse</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Next question →</source>
-        <translation type="unfinished"></translation>
+        <translation>Question suivante →</translation>
     </message>
     <message>
         <source>Quiz: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quiz : %1</translation>
     </message>
     <message>
         <source>To master this quiz: %1 right answers out of the last %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour maîtriser ce quiz : %1 bonnes réponses sur les %2 dernières.</translation>
     </message>
     <message>
         <source>Well done! You have mastered this quiz. You can keep practising.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bravo ! Vous maîtrisez ce quiz. Vous pouvez continuer à vous entraîner.</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Question %1 sur %2</translation>
     </message>
     <message>
         <source>Choose every right answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez toutes les bonnes réponses.</translation>
     </message>
     <message>
         <source>Type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez un nombre</translation>
     </message>
     <message>
         <source>Type your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre réponse</translation>
     </message>
     <message>
         <source>✔ Right!</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Juste !</translation>
     </message>
     <message>
         <source>✘ Not quite.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Pas tout à fait.</translation>
     </message>
 </context>
 <context>
     <name>ReaderPage</name>
     <message>
         <source>← Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>← Leçons</translation>
     </message>
     <message>
         <source>A−</source>
-        <translation type="unfinished"></translation>
+        <translation>A−</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte plus petit</translation>
     </message>
     <message>
         <source>A+</source>
-        <translation type="unfinished"></translation>
+        <translation>A+</translation>
     </message>
     <message>
         <source>Bigger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte plus grand</translation>
     </message>
     <message>
         <source>My notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes notes</translation>
     </message>
     <message>
         <source>← Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>← Précédente</translation>
     </message>
     <message>
         <source>I&apos;ve finished this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai fini cette leçon</translation>
     </message>
     <message>
         <source>Take the quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire le quiz</translation>
     </message>
     <message>
         <source>Next →</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivante →</translation>
     </message>
     <message>
         <source>This lesson is not in the course any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette leçon n’est plus dans le cours.</translation>
     </message>
     <message>
         <source>✔ Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Terminée</translation>
     </message>
 </context>
 <context>
     <name>SampleInstaller</name>
     <message>
         <source>Getting the first courses ready…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation des premiers cours…</translation>
     </message>
     <message>
         <source>Getting the first courses ready… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation des premiers cours… %1 sur %2</translation>
     </message>
     <message numerus="yes">
         <source>%n course(s) are ready.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cours est prêt.</numerusform>
+            <numerusform>%n cours sont prêts.</numerusform>
         </translation>
     </message>
     <message>
         <source>The sample courses could not be installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cours d’exemple n’ont pas pu être installés : %1</translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Searching for “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de « %1 »…</translation>
     </message>
     <message>
         <source>Search did not work this time. Please try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche n’a pas marché cette fois. Réessayez dans un instant.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat pour « %1 »</numerusform>
+            <numerusform>%n résultats pour « %1 »</numerusform>
         </translation>
     </message>
     <message>
         <source>Showing results for “%1”. You typed “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats pour « %1 ». Vous avez tapé « %2 ».</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouliez-vous dire %1 ?</translation>
     </message>
     <message>
         <source>Nothing found. Try another word, or a shorter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien trouvé. Essayez un autre mot, ou un mot plus court.</translation>
     </message>
     <message>
         <source>My note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma note</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Leçon</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <source>Sign out after no use for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter après une inactivité de :</translation>
     </message>
     <message>
         <source>Only a facilitator can change the sign-out time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un animateur peut changer ce délai.</translation>
     </message>
     <message>
         <source>Learners are signed out after this time so the next person cannot see their work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les personnes sont déconnectées après ce délai pour que la suivante ne voie pas leur travail.</translation>
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui êtes-vous ?</translation>
     </message>
     <message>
         <source>Tap your name to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez votre nom pour commencer.</translation>
     </message>
     <message>
         <source>Add the first person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la première personne</translation>
     </message>
     <message>
         <source>Language and settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue et réglages</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Animateur·rice</translation>
     </message>
     <message>
         <source>Nobody is here yet. A facilitator adds the first people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n’est encore inscrit. Un animateur ajoute les premières personnes.</translation>
     </message>
     <message>
         <source>← Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>← Ce n’est pas moi</translation>
     </message>
     <message>
         <source>Use my pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser mes images</translation>
     </message>
     <message>
         <source>Use my PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser mon code</translation>
     </message>
     <message>
         <source>Use my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser mon mot de passe</translation>
     </message>
     <message>
         <source>Tap your three pictures in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez vos trois images dans l’ordre.</translation>
     </message>
     <message>
         <source>Type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre code.</translation>
     </message>
     <message>
         <source>Type your facilitator password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre mot de passe d’animateur.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>That was not right. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’était pas juste. Réessayez, s’il vous plaît.</translation>
     </message>
     <message>
         <source>Something went wrong while checking. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu pendant la vérification. Réessayez.</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong tries. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trop d’essais ratés. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop d’essais ratés. Réessayez dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can try again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez réessayer maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message>
+        <source>Sync:</source>
+        <translation>Synchronisation :</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Starting a sync…</source>
+        <translation>Début de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>This computer is not set up to sync yet. A facilitator can enrol it with a hub.</source>
+        <translation>Cet ordinateur n’est pas encore prêt à synchroniser. Un animateur peut l’inscrire auprès d’un hub.</translation>
+    </message>
+    <message>
+        <source>Sync starts a few seconds after HubDesk opens.</source>
+        <translation>La synchronisation commence quelques secondes après l’ouverture de HubDesk.</translation>
     </message>
 </context>
 <context>
     <name>WebLinkDialog</name>
     <message>
         <source>This link needs the internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien a besoin d’internet</translation>
     </message>
     <message>
         <source>This link goes to a web page. It needs the internet, which this computer may not have now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien mène à une page web. Il faut internet, que cet ordinateur n’a peut-être pas en ce moment.</translation>
     </message>
     <message>
         <source>Copy the link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le lien</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié.</translation>
     </message>
 </context>
 </TS>
