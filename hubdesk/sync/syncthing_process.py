@@ -189,23 +189,40 @@ class SyncthingProcess:
         self.prepare()
         binary = self._run_binary()
         env = {**os.environ, "STNODEFAULTFOLDER": "1", "STNORESTART": "1", "STNOUPGRADE": "1"}
-        with open(self.log_path, "ab") as log:
-            self._proc = subprocess.Popen(
+        cmd = [
+            binary,
+            "serve",
+            f"--home={self.home}",
+            "--no-browser",
+            "--no-restart",
+            "--no-upgrade",
+            "--skip-port-probing",
+            f"--gui-address={self.gui_url}",
+        ]
+        if detach:
+            # through a shell that exits at once: Syncthing outlives this process, and no Popen is
+            # left behind for Python to warn about
+            done = subprocess.run(
                 [
-                    binary,
-                    "serve",
-                    f"--home={self.home}",
-                    "--no-browser",
-                    "--no-restart",
-                    "--no-upgrade",
-                    "--skip-port-probing",
-                    f"--gui-address={self.gui_url}",
+                    "sh",
+                    "-c",
+                    'LOG="$1"; shift; "$@" >>"$LOG" 2>&1 </dev/null & echo $!',
+                    "sh",
+                    str(self.log_path),
+                    *cmd,
                 ],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
                 env=env,
-                start_new_session=detach,
+                capture_output=True,
+                start_new_session=True,
+                timeout=30,
+                check=False,
+            )
+            self.pid_path.write_text(done.stdout.decode().strip())
+            return None
+        with open(self.log_path, "ab") as log:
+            # its own process group: Syncthing runs as a monitor plus a child, and both must end
+            self._proc = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
             )
         self.pid_path.write_text(str(self._proc.pid))
         return None
@@ -213,9 +230,11 @@ class SyncthingProcess:
     def wait_ready(self, timeout: float = 30.0) -> SyncthingClient:
         """Wait until the launched Syncthing's API answers."""
         client = self.client()
+        detached_pid = None if self._proc is not None else _read_pid(self.pid_path)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._proc is not None and self._proc.poll() is not None:
+            ended = self._proc.poll() is not None if self._proc else detached_pid and not _alive(detached_pid)
+            if ended:
                 client.close()
                 raise SyncthingError(f"Syncthing stopped as it started: {self._last_log_line()}")
             if client.ping():
@@ -234,20 +253,32 @@ class SyncthingProcess:
         with contextlib.suppress(SyncthingError), self.client(timeout=3.0) as c:
             c.shutdown()
         pid = self._proc.pid if self._proc else _read_pid(self.pid_path)
+        if pid is None:
+            return
+        try:
+            group = os.getpgid(pid)
+        except ProcessLookupError:
+            group = None
         if self._proc is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait(5)
-            self._proc = None
-        elif pid is not None:
+        else:
             deadline = time.monotonic() + timeout
             while _alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            if _alive(pid):
+                time.sleep(0.05)
+        if group is not None and group != os.getpgid(0) and _group_alive(group):
+            # SIGTERM to the group (the monitor passes it on), then SIGKILL for anything left over
+            for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 1.0)):
                 with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+                    os.killpg(group, sig)
+                end = time.monotonic() + grace
+                while time.monotonic() < end and _group_alive(group):
+                    if self._proc is not None:
+                        self._proc.poll()  # reap our own child, or it lingers as a zombie of the group
+                    time.sleep(0.05)
+        if self._proc is not None:
+            self._proc.wait(5)
+            self._proc = None
         self.pid_path.unlink(missing_ok=True)
 
     def _last_log_line(self) -> str:
@@ -285,6 +316,16 @@ def _read_pid(path: Path) -> int | None:
         return int(path.read_text().strip())
     except (OSError, ValueError):
         return None
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _alive(pid: int) -> bool:

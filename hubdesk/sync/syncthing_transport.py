@@ -15,7 +15,9 @@ bundles to another.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 from hubdesk.sync import enrolment
-from hubdesk.sync.bundle import SUFFIX, ImportResult, import_bundle, write_bundle
+from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_bundle, write_bundle
 from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled, SyncState
 from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_process import SyncthingProcess
@@ -167,6 +169,9 @@ class SyncthingTransport:
             # Bundles are bounded; keep writing while there is more. A centre still waiting for its
             # hub repeats its enrolment claim in every bundle, so it writes one per round.
             while (tmp := write_bundle(self.inst, staging, dest=dest, always=always)) is not None:
+                if not always and _event_count(tmp) == 0 and any(out.glob(f"*{SUFFIX}")):
+                    tmp.unlink()  # only the enrolment claim again, which an earlier bundle already carries
+                    break
                 final = out / tmp.name
                 os.replace(tmp, final)
                 written.append(final)
@@ -240,6 +245,14 @@ class SyncthingTransport:
             "url": self.client.url,
             "pairings": [{**p.to_json(), "connected": p.peer in connected} for p in self.pairings()],
         }
+
+
+def _event_count(path: Path) -> int:
+    """How many events a bundle we just wrote carries (read from its header, see bundle.py)."""
+    with open(path, "rb") as fh:
+        fh.seek(len(MAGIC))
+        (size,) = struct.unpack(">I", fh.read(4))
+        return int(json.loads(fh.read(size))["count"])
 
 
 # -- which Syncthing: one HubDesk starts itself, or one already running ------------------------------

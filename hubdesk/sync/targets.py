@@ -123,6 +123,7 @@ def scheduler_for(
     syncthing: SyncthingTransport | None = None,
     interval: float = 300.0,
     pending: Callable[[], int] | None = None,
+    debounce: float = 5.0,
 ) -> Scheduler:
     """The scheduler the app and ``hubdesk sync watch`` run: every target this installation has."""
     targets: list[Target] = []
@@ -142,5 +143,5 @@ def scheduler_for(
     scheduler.add_listener(record_errors(inst))
     # a learner's new work is a reason to sync soon (debounced: lessons produce bursts of events)
     me = inst.device_id
-    inst.log.subscribe(lambda events: scheduler.wake(5.0) if any(e.device_id == me for e in events) else None)
+    inst.log.subscribe(lambda events: scheduler.wake(debounce) if any(e.device_id == me for e in events) else None)
     return scheduler
