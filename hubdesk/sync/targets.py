@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
@@ -28,7 +29,7 @@ from hubdesk.sync.scheduler import (
 from hubdesk.sync.state import SyncState
 from hubdesk.sync.status import pending_events
 from hubdesk.sync.syncthing import SyncthingError, SyncthingUnavailable
-from hubdesk.sync.syncthing_transport import SyncthingTransport
+from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, open_client
 
 
 def hub_url(inst: Installation) -> str | None:
@@ -103,6 +104,15 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
     return Target("the Syncthing peer", reachable, [Step("bundles", PRIORITY_EVENTS, events)], watch)
 
 
+def _auto_syncthing(inst: Installation) -> SyncthingTransport | None:
+    if not SyncState(inst.store).get_json(PAIRINGS_KEY):
+        return None
+    try:
+        return SyncthingTransport(inst, open_client(inst))
+    except SyncthingUnavailable:
+        return None
+
+
 def record_errors(inst: Installation) -> Listener:
     """A listener that keeps the scheduler's last error where ``hubdesk sync status`` reads it."""
     state = SyncState(inst.store)
@@ -120,12 +130,19 @@ def record_errors(inst: Installation) -> Listener:
 def scheduler_for(
     inst: Installation,
     *,
-    syncthing: SyncthingTransport | None = None,
+    syncthing: SyncthingTransport | Literal["auto"] | None = "auto",
     interval: float = 300.0,
     pending: Callable[[], int] | None = None,
     debounce: float = 5.0,
 ) -> Scheduler:
-    """The scheduler the app and ``hubdesk sync watch`` run: every target this installation has."""
+    """The scheduler the app and ``hubdesk sync watch`` run: every target this installation has.
+
+    ``syncthing="auto"`` adds the Syncthing peers when this installation has been paired, through
+    the Syncthing it is configured to use (not started here: ``hubdesk sync watch`` or the person
+    running the centre starts it); ``None`` leaves Syncthing out.
+    """
+    if syncthing == "auto":
+        syncthing = _auto_syncthing(inst)
     targets: list[Target] = []
     url = hub_url(inst)
     if url:
