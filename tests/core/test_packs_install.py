@@ -162,3 +162,18 @@ def test_reopening_reconciles_leftovers(tmp_path: Path) -> None:
         assert not orphan.exists() and not (tmp_path / "d" / "packs" / "ghost").exists()
         assert not any((tmp_path / "d" / "staging").iterdir())
         assert inst.packs.pack_root("demo") == live
+
+
+def test_opening_while_another_process_installs_neither_waits_nor_cleans_its_staging(tmp_path: Path) -> None:
+    from hubdesk.core.packs._install import install_lock
+
+    stage = tmp_path / "d" / "staging" / "in-progress"
+    stage.mkdir(parents=True)
+    with install_lock(tmp_path / "d") as got:  # a second open file description: conflicts like another process
+        assert got
+        with Installation(tmp_path / "d") as other:
+            assert other.packs.list() == []
+        assert stage.exists(), "an install in progress elsewhere keeps its staging folder"
+    with Installation(tmp_path / "d") as again:
+        assert again.packs.list() == []
+    assert not stage.exists()

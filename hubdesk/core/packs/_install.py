@@ -46,13 +46,18 @@ def crashpoint(name: str) -> None:
 
 
 @contextlib.contextmanager
-def install_lock(root: Path) -> Iterator[None]:
+def install_lock(root: Path, *, wait: bool = True) -> Iterator[bool]:
+    """Hold the install lock; with ``wait=False`` yield False at once if another process holds it."""
     root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root / "packs.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+        yield True
     finally:
         os.close(fd)
 

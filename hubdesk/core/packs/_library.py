@@ -45,8 +45,10 @@ class Packs:
         self._listeners: list[Listener] = []
         self._manifests: dict[tuple[str, str], Manifest] = {}
         self._rendered: dict[tuple[str, str, str], RenderedLesson] = {}
-        with _install.install_lock(self.dirs.root):
-            _install.reconcile(self.store, self.dirs.packs, self.dirs.staging)
+        # Another process installing holds the lock; it reconciles itself, so opening never waits for it.
+        with _install.install_lock(self.dirs.root, wait=False) as locked:
+            if locked:
+                _install.reconcile(self.store, self.dirs.packs, self.dirs.staging)
 
     # -- listeners ----------------------------------------------------------------------------
     def add_listener(self, fn: Listener) -> None:
