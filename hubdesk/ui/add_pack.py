@@ -81,6 +81,8 @@ class AddPackDialog(QDialog):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.close_button)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
         lay.addWidget(intro)
         lay.addWidget(QLabel(self.tr("On USB sticks:")))
         lay.addWidget(self.found, 1)

@@ -81,6 +81,8 @@ class LearnerDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
         if first:
             intro = QLabel(self.tr("Welcome! Add yourself as the facilitator of this computer, with a password."))
             intro.setWordWrap(True)

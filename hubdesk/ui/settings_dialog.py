@@ -47,6 +47,8 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
         lay.addLayout(form)
         lay.addWidget(note)
         lay.addWidget(buttons)

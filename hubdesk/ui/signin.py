@@ -10,6 +10,7 @@ import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from hubdesk.core.learners import Learner
 from hubdesk.errors import AuthError, HubDeskError, LockedOut
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.pictures import picture_pixmap
 from hubdesk.ui.secret_pads import PasswordEntry, PicturePad, PinPad
 from hubdesk.ui.tiles import LearnerTile
 
@@ -76,6 +78,8 @@ class SignInPage(QWidget):
         hl = QHBoxLayout(holder)
         hl.addStretch()
         hl.addWidget(self.tile_box, 0, Qt.AlignmentFlag.AlignTop)
+        self.welcome = self._build_welcome()
+        hl.addWidget(self.welcome, 0, Qt.AlignmentFlag.AlignTop)
         hl.addStretch()
         scroll.setWidget(holder)
         self.add_first = QPushButton(self.tr("Add the first person"))
@@ -98,6 +102,43 @@ class SignInPage(QWidget):
         lay.addLayout(bottom)
         return page
 
+    def _build_welcome(self) -> QFrame:
+        """What a brand-new installation shows: a friendly card and one big button."""
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(640)
+        pictures = QHBoxLayout()
+        pictures.addStretch()
+        for index in (1, 4, 7):  # house, star, flower
+            label = QLabel()
+            label.setPixmap(picture_pixmap(index, 72))
+            pictures.addWidget(label)
+        pictures.addStretch()
+        heading = QLabel(self.tr("Welcome to HubDesk"))
+        heading.setObjectName("title")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr(
+                "Lessons, quizzes and notes that work without internet. "
+                "First, the facilitator of this computer adds themself with a password, then the learners."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setStyleSheet("font-size: 15pt;")
+        self.welcome_add = QPushButton(self.tr("Add the first person"))
+        self.welcome_add.setObjectName("primary")
+        self.welcome_add.setStyleSheet("font-size: 16pt; padding: 14px 28px;")
+        self.welcome_add.clicked.connect(self.add_requested)
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(36, 28, 36, 28)
+        lay.setSpacing(16)
+        lay.addLayout(pictures)
+        lay.addWidget(heading)
+        lay.addWidget(text)
+        lay.addWidget(self.welcome_add, 0, Qt.AlignmentFlag.AlignHCenter)
+        return card
+
     def refresh(self) -> None:
         """Rebuild the tiles from the learners table (after add, rename or remove)."""
         while self.tile_grid.count():
@@ -114,12 +155,10 @@ class SignInPage(QWidget):
             tile.clicked.connect(lambda _=False, lr=learner: self.choose(lr))
             self.tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
             self.tiles[learner.id] = tile
-        self.add_first.setVisible(not any(lr.is_facilitator for lr in learners))
-        self.hint.setText(
-            self.tr("Tap your name to begin.")
-            if learners
-            else self.tr("Nobody is here yet. A facilitator adds the first people.")
-        )
+        self.welcome.setVisible(not learners)
+        self.tile_box.setVisible(bool(learners))
+        self.add_first.setVisible(bool(learners) and not any(lr.is_facilitator for lr in learners))
+        self.hint.setText(self.tr("Tap your name to begin.") if learners else self.tr("Nobody is here yet."))
         self.show_tiles()
 
     def show_tiles(self) -> None:

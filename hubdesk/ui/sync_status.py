@@ -28,12 +28,13 @@ class SyncBridge(QObject):
         self.ctx = ctx
         self.scheduler: Any = None
         self.unavailable = ""
+        self.stopped = False
 
     def start(self, delay_ms: int = START_DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self._start_now)
 
     def _start_now(self) -> None:
-        if self.scheduler is not None:
+        if self.scheduler is not None or self.stopped:
             return
         try:
             from hubdesk.sync.targets import scheduler_for
@@ -55,6 +56,7 @@ class SyncBridge(QObject):
             self.scheduler.wake()
 
     def stop(self) -> None:
+        self.stopped = True
         if self.scheduler is not None:
             self.scheduler.stop(timeout=5.0)
             self.scheduler = None

@@ -204,8 +204,11 @@ def test_facilitator_adds_renames_resets_and_removes_learners(
 
 def test_first_start_asks_for_a_facilitator(qtbot: Any, inst: Installation, make_window: Any) -> None:
     window = make_window(inst)
-    assert window.signin.add_first.isVisible()
+    assert window.signin.welcome.isVisible() and window.signin.welcome_add.isVisible()
     assert "Nobody" in window.signin.hint.text()
+    inst.learners.add("Kofi")  # learners added with the CLI, but no facilitator yet
+    window.signin.refresh()
+    assert not window.signin.welcome.isVisible() and window.signin.add_first.isVisible()
     inst.learners.add("Grace", role="facilitator", password="kettle-rain")
     window.signin.refresh()
     assert not window.signin.add_first.isVisible()

@@ -691,12 +691,20 @@
         <translation>Langue et réglages</translation>
     </message>
     <message>
+        <source>Welcome to HubDesk</source>
+        <translation>Bienvenue dans HubDesk</translation>
+    </message>
+    <message>
+        <source>Lessons, quizzes and notes that work without internet. First, the facilitator of this computer adds themself with a password, then the learners.</source>
+        <translation>Des leçons, des quiz et des notes qui marchent sans internet. D’abord, l’animateur·rice de cet ordinateur s’ajoute avec un mot de passe, puis ajoute les personnes.</translation>
+    </message>
+    <message>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
     </message>
     <message>
-        <source>Nobody is here yet. A facilitator adds the first people.</source>
-        <translation>Personne n’est encore inscrit. Un animateur ajoute les premières personnes.</translation>
+        <source>Nobody is here yet.</source>
+        <translation>Personne n’est encore inscrit.</translation>
     </message>
     <message>
         <source>← Not me</source>

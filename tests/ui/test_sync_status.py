@@ -1,0 +1,51 @@
+"""The facilitator's sync line: real scheduler, real (refused) loopback hub, status in words."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from hubdesk.core.installation import Installation
+from hubdesk.sync.state import SyncState
+from tests.ui.conftest import sign_in_directly
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def facilitator_page(window: Any) -> Any:
+    shell = sign_in_directly(window, window.ctx.inst.learners.add("Grace", role="facilitator"))
+    shell.show_manage()
+    return shell.extra_pages["manage"]
+
+
+def test_not_set_up_to_sync(qtbot: Any, inst: Installation, make_window: Any) -> None:
+    window = make_window(inst)
+    window.start()
+    window.sync._start_now()
+    page = facilitator_page(window)
+    assert "not set up to sync" in page.sync_line.text.text()
+    assert window.sync.scheduler is None
+
+
+def test_hub_out_of_reach_is_said_in_words_and_sync_now_tries_again(
+    qtbot: Any, inst: Installation, make_window: Any
+) -> None:
+    SyncState(inst.store).set("hub_url", f"http://127.0.0.1:{closed_port()}")
+    window = make_window(inst)
+    window.start()
+    page = facilitator_page(window)
+    assert "few seconds" in page.sync_line.text.text()  # the scheduler waits until the window is up
+    window.sync._start_now()
+    qtbot.waitUntil(lambda: "cannot be reached" in page.sync_line.text.text(), timeout=10000)
+    assert "Next try in" in page.sync_line.text.text()
+    attempts = window.sync.scheduler.status.failures
+    qtbot.mouseClick(page.sync_line.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync.scheduler.status.failures > attempts, timeout=10000)
+    window.close()
+    assert window.sync.scheduler is None
