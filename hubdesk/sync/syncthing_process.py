@@ -250,7 +250,7 @@ class SyncthingProcess:
 
     def stop(self, timeout: float = 15.0) -> None:
         """Ask Syncthing to shut down over its API; end the process if it does not listen."""
-        with contextlib.suppress(SyncthingError), self.client(timeout=3.0) as c:
+        with contextlib.suppress(SyncthingError, SyncthingUnavailable), self.client(timeout=3.0) as c:
             c.shutdown()
         pid = self._proc.pid if self._proc else _read_pid(self.pid_path)
         if pid is None:
