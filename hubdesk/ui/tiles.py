@@ -7,7 +7,7 @@ first letter for people who recognise their colour before their name, and the na
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from hubdesk.ui import style
@@ -19,7 +19,17 @@ def initial(name: str) -> str:
     return name[0].upper() if name else "?"
 
 
-class LearnerTile(QPushButton):
+class BigButton(QPushButton):
+    """A hand-drawn button that Enter activates too (people expect Enter, Qt only gives Space)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        else:
+            super().keyPressEvent(event)
+
+
+class LearnerTile(BigButton):
     """One learner on the sign-in screen; the whole tile is the button."""
 
     def __init__(self, name: str, colour: str, badge: str = "", parent: QWidget | None = None) -> None:
@@ -67,7 +77,7 @@ class LearnerTile(QPushButton):
         p.end()
 
 
-class PictureKey(QPushButton):
+class PictureKey(BigButton):
     """One of the nine pictures of the picture pad."""
 
     def __init__(self, index: int, name: str, parent: QWidget | None = None) -> None:

@@ -212,3 +212,40 @@ def test_first_start_asks_for_a_facilitator(qtbot: Any, inst: Installation, make
     inst.learners.add("Grace", role="facilitator", password="kettle-rain")
     window.signin.refresh()
     assert not window.signin.add_first.isVisible()
+
+
+def test_keyboard_only_sign_in_with_pictures(qtbot: Any, library: Installation, make_window: Any) -> None:
+    amina = library.learners.add("Amina", pictures=[2, 5, 8])
+    window = make_window(library)
+    tile = window.signin.tiles[amina.id]
+    tile.setFocus()
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    pad = window.signin.picture_pad
+    assert window.signin.pads.currentWidget() is pad
+    with qtbot.waitSignal(window.signed_in, timeout=5000):
+        for index in (2, 5, 8):
+            pad.keys[index].setFocus()
+            qtbot.keyClick(pad.keys[index], Qt.Key.Key_Return)
+
+
+def test_settings_language_and_idle_time(qtbot: Any, library: Installation, make_window: Any) -> None:
+    from hubdesk.ui.settings_dialog import SettingsDialog
+
+    window = make_window(library)
+    learner_view = SettingsDialog(window.ctx.settings, facilitator=False, parent=window)
+    assert not learner_view.idle.isEnabled()  # only a facilitator changes the sign-out time
+    learner_view.reject()
+
+    dialog = SettingsDialog(window.ctx.settings, facilitator=True, parent=window)
+    dialog.idle.setValue(3)
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.save()
+    assert dialog.language_changed
+    assert window.ctx.settings.idle_minutes == 3 and window.ctx.settings.language == "fr"
+    try:
+        window.retranslate()
+        window.idle.set_minutes(window.ctx.settings.idle_minutes)
+        assert window.idle.timeout_ms == 180_000
+        assert window.signin.title.text() == "Qui êtes-vous ?"
+    finally:
+        window.translations.apply("en")
