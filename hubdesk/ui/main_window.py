@@ -15,9 +15,13 @@ from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.idle import IdleWatcher
+from hubdesk.ui.pictures import picture_icon
 from hubdesk.ui.signin import SignInPage
 from hubdesk.ui.sync_status import SyncBridge
 from hubdesk.ui.translations import Translations
+
+
+WARM_SEARCH_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +34,7 @@ class MainWindow(QMainWindow):
         self.translations = translations or Translations()
         self.setWindowTitle(self.tr("HubDesk"))
         self.setStyleSheet(style.STYLESHEET)
+        self.setWindowIcon(picture_icon(1, 64))  # the house: "the learning hub"
         self.resize(1180, 760)
         self.setMinimumSize(900, 600)
         self.pages = QStackedWidget()
@@ -42,6 +47,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.sign_out_idle)
         self.sample_installer: object | None = None
         self.sync: SyncBridge | None = None
+        self.closed = False
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
     def _make_signin(self) -> SignInPage:
@@ -60,11 +66,18 @@ class MainWindow(QMainWindow):
 
         installer = SampleInstaller(self.ctx, self)
         installer.status.connect(self.signin.set_status)
+        installer.finished.connect(lambda _titles: QTimer.singleShot(WARM_SEARCH_MS, self.warm_search))
         self.sample_installer = installer
         QTimer.singleShot(0, installer.start)
         self.sync = SyncBridge(self.ctx, self)
         self.ctx.extras["sync"] = self.sync
         self.sync.start()
+
+    def warm_search(self) -> None:
+        """Bring the search index up to date in a worker, so the first search of the day is quick."""
+        search = getattr(self.ctx.inst, "search", None)
+        if search is not None and not self.closed and not self.ctx.workers.busy:
+            self.ctx.workers.run(search.ensure_fresh, on_failed=lambda _exc: None)
 
     # -- session -------------------------------------------------------------------------------
     def sign_in(self, learner: Learner) -> None:
@@ -135,6 +148,7 @@ class MainWindow(QMainWindow):
             self.sign_in(learner)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
         if self.shell is not None:
             self.sign_out()
         installer = self.sample_installer

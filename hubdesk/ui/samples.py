@@ -86,6 +86,7 @@ class SampleInstaller(QObject):
     def start(self) -> None:
         sources = self.needed()
         if not sources:
+            self.finished.emit([])
             return
         self.status.emit(self.tr("Getting the first courses ready…"))
         task = Task(install_samples, self.ctx, sources, with_progress=True, with_cancel=True)

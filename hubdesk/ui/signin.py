@@ -51,7 +51,7 @@ class SignInPage(QWidget):
         self.tiles: dict[str, LearnerTile] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_tiles_view())
-        self.stack.addWidget(self._build_secret_view())
+        self.secret_view: QWidget | None = None  # built on the first tap: start-up shows only the tiles
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.stack)
@@ -225,9 +225,12 @@ class SignInPage(QWidget):
         if kind is None:
             self.signed_in.emit(learner)
             return
+        if self.secret_view is None:
+            self.secret_view = self._build_secret_view()
+            self.stack.addWidget(self.secret_view)
         self.who.setText(learner.name)
         self.message.clear()
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.secret_view)
         self._show_pad(kind)
         self._tick()
 
