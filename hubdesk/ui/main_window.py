@@ -20,7 +20,6 @@ from hubdesk.ui.signin import SignInPage
 from hubdesk.ui.sync_status import SyncBridge
 from hubdesk.ui.translations import Translations
 
-
 WARM_SEARCH_MS = 3000
 
 
