@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
+from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.library import LibraryPage, PackPage
 from hubdesk.ui.progress_view import ProgressPage
@@ -110,7 +111,8 @@ class LearnerShell(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
         row.addWidget(self.settings_button)
         name = QLabel(self.learner.name)
-        name.setStyleSheet(f"background: {self.learner.colour}; color: white; border-radius: 14px; padding: 4px 12px;")
+        ink = style.ink_on(self.learner.colour)
+        name.setStyleSheet(f"background: {self.learner.colour}; color: {ink}; border-radius: 14px; padding: 4px 12px;")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(name)
         self.switch_button = QPushButton(self.tr("Switch learner"))

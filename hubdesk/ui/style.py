@@ -18,6 +18,16 @@ LINE = "#d5d0c4"
 
 BASE_POINT_SIZE = 13
 
+
+def ink_on(background: str) -> str:
+    """Dark or white text, whichever reads better on ``background`` (perceived brightness)."""
+    hexa = background.lstrip("#")
+    if len(hexa) != 6:
+        return INK
+    r, g, b = (int(hexa[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return INK if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+
+
 STYLESHEET = f"""
 QWidget {{ color: {INK}; font-size: {BASE_POINT_SIZE}pt; }}
 QMainWindow, QDialog, #page {{ background: {PAPER}; }}

@@ -60,7 +60,7 @@ class LearnerTile(BigButton):
         f.setPointSize(34)
         f.setBold(True)
         p.setFont(f)
-        p.setPen(QColor(style.INK) if self.colour.lightnessF() > 0.6 else QColor("white"))
+        p.setPen(QColor(style.ink_on(self.colour.name())))
         p.drawText(disc, Qt.AlignmentFlag.AlignCenter, initial(self.name))
         f.setPointSize(14)
         p.setFont(f)
