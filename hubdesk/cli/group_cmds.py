@@ -8,7 +8,7 @@ from typing import Any
 from hubdesk.cli.context import Context
 from hubdesk.core.group_notes import DEFAULT_NOTE
 from hubdesk.core.groups import Group
-from hubdesk.peers.joining import join, sync_group
+from hubdesk.core.installation import Installation
 
 
 def register(sub: Any) -> None:
@@ -63,6 +63,13 @@ def register(sub: Any) -> None:
     qs.set_defaults(func=_questions)
 
 
+def sync_group(inst: Installation, group_id: str) -> None:
+    """A quick exchange with the group's known peers, so what others wrote shows now."""
+    from hubdesk.peers.joining import sync_group as sync  # imported here: httpx is slow to load
+
+    sync(inst, group_id)
+
+
 def _group_json(ctx: Context, g: Group) -> dict[str, Any]:
     groups = ctx.inst.groups
     return {
@@ -91,6 +98,8 @@ def _create(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _join(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.joining import join
+
     learner = ctx.inst.learners.find(args.learner)
     result = join(ctx.inst, args.code, learner, args.peer)
     group = ctx.inst.groups.get(result.group_id)

@@ -7,9 +7,6 @@ import time
 from typing import Any
 
 from hubdesk.cli.context import Context
-from hubdesk.peers.client import parse_address
-from hubdesk.peers.discovery import Discovery
-from hubdesk.peers.node import PeerNode
 
 DEFAULT_PORT = 8765
 
@@ -33,7 +30,13 @@ def register(sub: Any) -> None:
     conn.set_defaults(func=_connect)
 
 
+# The peer modules load starlette, uvicorn, httpx and zeroconf: imported inside the commands so
+# that every other ``hubdesk`` command starts fast.
+
+
 def _serve(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.node import PeerNode
+
     interfaces = ["127.0.0.1"] if args.host.startswith("127.") else None
     node = PeerNode(ctx.inst, host=args.host, port=args.port, discover=not args.no_discovery, interfaces=interfaces)
     port = node.bind()
@@ -43,6 +46,8 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.discovery import Discovery
+
     finder = Discovery(ctx.inst.device_id, "hubdesk peer list", 9, host="127.0.0.1", announce=False)
     finder.start()
     try:
@@ -58,6 +63,9 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _connect(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.client import parse_address
+    from hubdesk.peers.node import PeerNode
+
     parse_address(args.address)
     node = PeerNode(ctx.inst, discover=False)
     node.connect(args.address)

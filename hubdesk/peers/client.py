@@ -9,6 +9,7 @@ presence heartbeat.
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from hubdesk.core.events import group_scope
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
 from hubdesk.peers.auth import SealError, open_reply, seal_request
-from hubdesk.peers.server import group_policy
+from hubdesk.peers.policy import group_policy
 from hubdesk.sync.protocol import ExchangeResult, Vector, exchange, make_vector_request, read_vector_reply
 
 LISTEN_META = "peer.listen"
@@ -120,9 +121,14 @@ class PeerClient:
         self.close()
 
 
+def http_client(timeout: float) -> httpx.Client:
+    """An HTTP client for peers: no proxies from the environment (LAN only), no Nagle delay."""
+    transport = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)), trust_env=False, transport=transport)
+
+
 def client_for(inst: Installation, address: str, group_id: str, *, timeout: float = 3.0) -> PeerClient:
     key = inst.groups.key(group_id)
     if key is None:
         raise AuthError("This PC does not hold the key of that group.")
-    http = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)), trust_env=False)
-    return PeerClient(inst, address, group_id, key, http, local_listen_port(inst))
+    return PeerClient(inst, address, group_id, key, http_client(timeout), local_listen_port(inst))

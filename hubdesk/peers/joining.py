@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
-
 from hubdesk.core.installation import Installation
 from hubdesk.core.join_codes import derive
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
-from hubdesk.peers.client import PeerClient, WrongCode, local_listen_port, parse_address
+from hubdesk.peers.client import PeerClient, WrongCode, http_client, local_listen_port, parse_address
 from hubdesk.sync.protocol import ExchangeResult
 
 
@@ -32,10 +30,6 @@ class JoinResult:
     exchanged: ExchangeResult | None
 
 
-def _http(timeout: float) -> httpx.Client:
-    return httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)), trust_env=False)
-
-
 def join(
     inst: Installation, code: str, learner: Learner, peer: str | None = None, *, timeout: float = 5.0
 ) -> JoinResult:
@@ -43,7 +37,7 @@ def join(
     if peer is None:
         return JoinResult(inst.groups.join(code, learner), None, None)
     parse_address(peer)
-    with _http(timeout) as http:
+    with http_client(timeout) as http:
         client = PeerClient(inst, peer, secret.group_id, secret.key, http, local_listen_port(inst))
         try:
             device = str(client.hello()["device"])
@@ -63,7 +57,7 @@ def sync_group(inst: Installation, group_id: str, *, timeout: float = 1.5) -> tu
     if key is None:
         return 0, []
     pulled, failed = 0, []
-    with _http(timeout) as http:
+    with http_client(timeout) as http:
         for address, _device in inst.groups.peers(group_id):
             client = PeerClient(inst, address, group_id, key, http, local_listen_port(inst))
             try:

@@ -26,12 +26,13 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from hubdesk.core.events import EventError, group_scope
+from hubdesk.core.events import EventError
 from hubdesk.core.installation import Installation
 from hubdesk.errors import SyncError
 from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, open_request, seal_reply
+from hubdesk.peers.policy import group_policy
 from hubdesk.peers.presence import Presence
-from hubdesk.sync.protocol import Policy, answer
+from hubdesk.sync.protocol import answer
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +40,6 @@ MAX_BODY = 8 * 1024 * 1024
 MAX_CHUNK = 500
 SYNC_KINDS = ("vector", "pull", "push")
 SERVICE = "hubdesk-peer"
-
-
-def group_policy(group_id: str) -> Policy:
-    """Between members of one group only that group's events cross, from any device."""
-    scope = group_scope(group_id)
-
-    def same_group(_device_id: str, s: str) -> bool:
-        return s == scope
-
-    return Policy(may_send=same_group, accept=same_group, show=same_group)
 
 
 @dataclass
