@@ -54,8 +54,16 @@ def _junk(rng: random.Random, depth: int = 0) -> Any:
 
 def _shaped(rng: random.Random, gid: str) -> Any:
     """Messages close to real ones, with one thing wrong."""
-    event = {"d": "dev1", "s": 1, "sc": f"group:{gid}", "ss": 1, "h": "0" * 13 + "-0000-dev1", "k": "group.note_edited",
-             "l": None, "p": {"group": gid, "note": "notes", "update": base64.b64encode(os.urandom(30)).decode()}}
+    event = {
+        "d": "dev1",
+        "s": 1,
+        "sc": f"group:{gid}",
+        "ss": 1,
+        "h": "0" * 13 + "-0000-dev1",
+        "k": "group.note_edited",
+        "l": None,
+        "p": {"group": gid, "note": "notes", "update": base64.b64encode(os.urandom(30)).decode()},
+    }
     field = rng.choice(list(event))
     broken = {**event, field: _junk(rng)}
     return rng.choice(
@@ -89,8 +97,11 @@ def test_endpoint_survives_a_fuzzing_run(peer_process: Factory) -> None:
             kind = rng.choice(["hello", "vector", "pull", "push", "nope", "../etc", "x" * 300])
             path = f"/g/{group.id}/{kind}"
             if case == 0:  # random bytes, random headers
-                r = http.post(base + path, content=os.urandom(rng.randrange(0, 3000)),
-                              headers={TIME_HEADER: str(rng.randrange(-5, 2**40)), NONCE_HEADER: "@@"})
+                r = http.post(
+                    base + path,
+                    content=os.urandom(rng.randrange(0, 3000)),
+                    headers={TIME_HEADER: str(rng.randrange(-5, 2**40)), NONCE_HEADER: "@@"},
+                )
             elif case == 1:  # wrong key
                 sealed = seal_request(os.urandom(32), "POST", path, {"from": {"device": "x"}, "msg": {}})
                 r = http.post(base + path, content=sealed.body, headers=sealed.headers)
@@ -101,13 +112,15 @@ def test_endpoint_survives_a_fuzzing_run(peer_process: Factory) -> None:
             elif case == 3:  # right key, almost-right sync messages
                 kind = rng.choice(["vector", "pull", "push"])
                 path = f"/g/{group.id}/{kind}"
-                sealed = seal_request(key, "POST", path, {"from": {"device": "fuzzer", "port": _junk(rng)},
-                                                          "msg": _shaped(rng, group.id)})
+                sealed = seal_request(
+                    key, "POST", path, {"from": {"device": "fuzzer", "port": _junk(rng)}, "msg": _shaped(rng, group.id)}
+                )
                 r = http.post(base + path, content=sealed.body, headers=sealed.headers)
             elif case == 4:  # tampered body, stale time, replay
                 path = f"/g/{group.id}/hello"
-                sealed = seal_request(key, "POST", path, {"from": {"device": "x"}, "msg": {}},
-                                      now=time.time() - rng.choice([0, 1000]))
+                sealed = seal_request(
+                    key, "POST", path, {"from": {"device": "x"}, "msg": {}}, now=time.time() - rng.choice([0, 1000])
+                )
                 body = bytearray(sealed.body)
                 if body and rng.random() < 0.5:
                     body[rng.randrange(len(body))] ^= 1
@@ -124,8 +137,11 @@ def test_endpoint_survives_a_fuzzing_run(peer_process: Factory) -> None:
                     statuses.append(_raw(pa.address, path, b"{}", "999999999999"))
                     continue
             else:  # wrong methods and JSON where a sealed body belongs
-                r = rng.choice([http.get, http.put, http.delete])(base + path) if rng.random() < 0.5 else http.post(
-                    base + path, content=json.dumps(_junk(rng)).encode())
+                r = (
+                    rng.choice([http.get, http.put, http.delete])(base + path)
+                    if rng.random() < 0.5
+                    else http.post(base + path, content=json.dumps(_junk(rng)).encode())
+                )
             statuses.append(r.status_code)
             assert 400 <= r.status_code < 500 or r.status_code == 200, (case, r.status_code, r.text[:200])
     assert pa.alive()
@@ -141,7 +157,7 @@ def test_endpoint_survives_a_fuzzing_run(peer_process: Factory) -> None:
 
 
 def test_rate_limit_answers_429_then_recovers(peer_process: Factory) -> None:
-    pa, a = peer_process("a")
+    pa, _a = peer_process("a")
     with httpx.Client(timeout=10, trust_env=False) as http:
         codes = [http.post(f"http://{pa.address}/g/{'0' * 24}/hello", content=b"").status_code for _ in range(450)]
         assert 429 in codes and set(codes) <= {401, 429}
