@@ -75,7 +75,13 @@ class PackCard(QFrame):
         self.open_button.setAccessibleName(self.tr("Open %1").replace("%1", pack.title))
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.pack_id))
         text = QVBoxLayout()
+        text.setSpacing(6)
         text.addWidget(title)
+        description = str(getattr(pack, "description", "") or "")
+        if description:
+            about = QLabel(description if len(description) <= 180 else description[:177].rstrip() + "…")
+            about.setWordWrap(True)
+            text.addWidget(about)
         text.addWidget(details)
         text.addWidget(bar)
         row = QHBoxLayout()

@@ -77,6 +77,15 @@ QListWidget::item {{ padding: 10px; border-bottom: 1px solid #eee9df; }}
 QListWidget::item:selected {{ background: #dbe8f7; color: {INK}; }}
 QTabWidget::pane {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
+QScrollBar:vertical {{ background: #ece8df; width: 14px; margin: 0; border-radius: 7px; }}
+QScrollBar::handle:vertical {{ background: #a8a293; min-height: 40px; border-radius: 7px; }}
+QScrollBar::handle:vertical:hover {{ background: {MUTED}; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QScrollBar:horizontal {{ background: #ece8df; height: 14px; margin: 0; border-radius: 7px; }}
+QScrollBar::handle:horizontal {{ background: #a8a293; min-width: 40px; border-radius: 7px; }}
+QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0; }}
+QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 """
 
