@@ -93,9 +93,13 @@ class AddPackDialog(QDialog):
         self.scan()
 
     def scan(self) -> None:
-        roots = self.ctx.usb_roots if self.ctx.usb_roots is not None else mounted_roots()
+        if self.ctx.usb_roots is not None:
+            found = self.ctx.inst.packs.find_usb_packs(self.ctx.usb_roots)
+        else:  # the usual mount folders, and every volume Qt sees (other layouts, other systems)
+            found = self.ctx.inst.packs.find_usb_packs(None) + self.ctx.inst.packs.find_usb_packs(mounted_roots())
+            found = list(dict.fromkeys(found))
         self.found.clear()
-        for path in self.ctx.inst.packs.find_usb_packs(roots):
+        for path in found:
             item = QListWidgetItem(path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
 
         installer = SampleInstaller(self.ctx, self)
         installer.status.connect(self.signin.set_status)
+        installer.progress.connect(self.signin.set_progress)
         installer.finished.connect(lambda _titles: QTimer.singleShot(WARM_SEARCH_MS, self.warm_search))
         self.sample_installer = installer
         QTimer.singleShot(0, installer.start)

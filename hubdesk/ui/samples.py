@@ -68,6 +68,7 @@ def install_samples(
 
 class SampleInstaller(QObject):
     status = Signal(str)
+    progress = Signal(int, int)
     finished = Signal(list)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -93,16 +94,19 @@ class SampleInstaller(QObject):
         self.task = self.ctx.workers.start(task, self._done, self._failed, self._progress)
 
     def _progress(self, done: int, total: int) -> None:
+        self.progress.emit(done, total)
         self.status.emit(
             self.tr("Getting the first courses ready… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
         )
 
     def _done(self, titles: list[str]) -> None:
+        self.progress.emit(1, 1)
         self.ctx.settings.mark_samples_offered()
         self.status.emit(self.tr("%n course(s) are ready.", "", len(titles)) if titles else "")
         self.finished.emit(titles)
 
     def _failed(self, exc: BaseException) -> None:
+        self.progress.emit(1, 1)
         if not isinstance(exc, Cancelled):
             self.status.emit(self.tr("The sample courses could not be installed: %1").replace("%1", str(exc)))
         self.finished.emit([])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -89,7 +90,13 @@ class SignInPage(QWidget):
         self.language.clicked.connect(self.settings_requested)
         self.status = QLabel()
         self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         bottom = QHBoxLayout()
+        bottom.addWidget(self.progress)
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.add_first)
         bottom.addWidget(self.language)
@@ -170,6 +177,12 @@ class SignInPage(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+
+    def set_progress(self, done: int, total: int) -> None:
+        """A long job of this PC (the first courses being installed); hidden when ``done == total``."""
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setVisible(done < total)
 
     # -- secret ------------------------------------------------------------------------------
     def _build_secret_view(self) -> QWidget:

@@ -107,10 +107,12 @@ def test_first_start_installs_the_sample_packs_in_a_worker(qtbot: Any, inst: Ins
     window = make_window(inst, sample_packs=CONTENT_PACKS)
     window.start()
     assert inst.packs.list() == []  # the window is up before anything is installed
+    qtbot.waitUntil(lambda: window.signin.progress.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: window.ctx.settings.samples_offered, timeout=60000)
     names = sorted(d.name for d in CONTENT_PACKS.iterdir() if (d / "pack.yaml").is_file())
     assert sorted(p.id for p in inst.packs.list()) == names
     assert "ready" in window.signin.status.text()
+    assert not window.signin.progress.isVisible()
     # a second start does nothing, even after the facilitator removed a sample
     inst.packs.remove(names[0])
     window.start()
