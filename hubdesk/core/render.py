@@ -15,19 +15,24 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import secrets
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 LESSON_SCHEME = "hubdesk"
 _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_NONCE = secrets.token_hex(4)  # placeholders a lesson cannot forge by writing them
+_CLOSE = f"HDBOX{_NONCE}C"
 _DIV_OPEN_RE = re.compile(r"^\s{0,3}:{3,}\s*\{?\s*\.?([A-Za-z][\w-]*)[^\n]*$")
 _DIV_CLOSE_RE = re.compile(r"^\s{0,3}:{3,}\s*$")
 _IAL_RE = re.compile(r"^\s{0,3}\{:\s*[^}\n]*\}\s*$")
-_TOKEN_RE = re.compile(r"(?:<p>)?HDBOX(\d+)OPEN(?:</p>)?|(?:<p>)?HDBOXCLOSE(?:</p>)?")
-_IMG_NO_SRC_RE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*?(?:\salt=\"([^\"]*)\")?[^>]*>")
+_TOKEN_RE = re.compile(rf"(?:<p>)?HDBOX{_NONCE}O(\d+)(?:</p>)?|(?:<p>)?HDBOX{_NONCE}C(?:</p>)?")
+_IMG_RE = re.compile(r"<img\b[^>]*>")
+_ALT_RE = re.compile(r'\salt="([^"]*)"')
 _TAG_RE = re.compile(r"<[^>]+>")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
@@ -113,16 +118,16 @@ def _preprocess(body: str) -> tuple[str, list[str]]:
         elif ":::" in line and _DIV_CLOSE_RE.match(line):
             if depth:
                 depth -= 1
-                out.extend(("", "HDBOXCLOSE", ""))
+                out.extend(("", _CLOSE, ""))
         elif ":::" in line and (d := _DIV_OPEN_RE.match(line)):
             kinds.append(d.group(1).lower())
             depth += 1
-            out.extend(("", f"HDBOX{len(kinds) - 1}OPEN", ""))
+            out.extend(("", f"HDBOX{_NONCE}O{len(kinds) - 1}", ""))
         elif "{:" in line and _IAL_RE.match(line):
             continue
         else:
             out.append(line)
-    out.extend(("", "HDBOXCLOSE", "") * depth)
+    out.extend(("", _CLOSE, "") * depth)
     return "\n".join(out), kinds
 
 
@@ -144,7 +149,7 @@ class _Urls:
 
     def _in_pack(self, url: str) -> tuple[str, str] | None:
         target, _, frag = url.partition("#")
-        target = target.partition("?")[0]
+        target = unquote(target.partition("?")[0])
         joined = posixpath.normpath(posixpath.join(self.base, target)) if target else ""
         if joined.startswith("../") or joined in ("..", ".") or joined.startswith("/") or "\\" in joined:
             return None
@@ -198,6 +203,15 @@ def _flatten(tokens: list[dict[str, Any]], out: list[tuple[int, str, str]]) -> N
         _flatten(t.get("children", []), out)
 
 
+def _img_or_alt(m: re.Match[str]) -> str:
+    """An image whose source was dropped (remote, or outside the pack) shows its alt text instead."""
+    tag = m.group(0)
+    if " src=" in tag:
+        return tag
+    alt = _ALT_RE.search(tag)
+    return f"<i>[{alt.group(1)}]</i>" if alt and alt.group(1) else ""
+
+
 def render_markdown(
     text: str, *, path: str = "lesson.md", lesson_links: Mapping[str, str] | None = None
 ) -> RenderedLesson:
@@ -236,7 +250,7 @@ def render_markdown(
         link_rel=None,
         strip_comments=True,
     )
-    clean = _IMG_NO_SRC_RE.sub(lambda m: f"<i>[{m.group(1)}]</i>" if m.group(1) else "", clean)
+    clean = _IMG_RE.sub(_img_or_alt, clean)
     title = str(front.get("title") or "") or next((h[1] for h in headings if h[0] == 1), "")
     plain = html.unescape(_TAG_RE.sub(" ", _BLOCK_END_RE.sub("\n", clean)))
     plain = "\n".join(ln.strip() for ln in _SPACE_RE.sub(" ", plain).splitlines() if ln.strip())

@@ -79,12 +79,13 @@ def write_zip(
     signature: bytes | None = None,
     key: Any = None,
     symlinks: tuple[str, ...] = (),
+    stored: tuple[str, ...] = (),
 ) -> Path:
     items = list(entries.items()) if isinstance(entries, dict) else list(entries)
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in items:
             info = zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             if name in symlinks:
                 info.external_attr = 0o120777 << 16
             zf.writestr(info, data)

@@ -71,10 +71,22 @@ def duplicate_case(tmp: Path) -> Path:
     return _zip(tmp, {"one.md": LESSON, "One.md": b"# Other\n"})
 
 
+def file_and_folder(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "fig": b"x", "fig/a.svg": b"<svg/>"})
+
+
 def hash_mismatch(tmp: Path) -> Path:
     m = manifest_for(GOOD)
     m["files"][0][2] = "0" * 64
     return write_zip(tmp / "bad.hubpack", GOOD, m)
+
+
+def big_stored_hash_mismatch(tmp: Path) -> Path:
+    """A large stored file (copied in the kernel, hashed through a mapping) that was altered."""
+    big = os.urandom(3 * 1024 * 1024)
+    m = manifest_for({"one.md": LESSON, "clip.mp4": big})
+    altered = big[:-1] + bytes([big[-1] ^ 1])
+    return write_zip(tmp / "bad.hubpack", {"one.md": LESSON, "clip.mp4": altered}, m, stored=("clip.mp4",))
 
 
 def size_mismatch(tmp: Path) -> Path:
@@ -108,7 +120,7 @@ def header_larger_than_manifest(tmp: Path) -> Path:
 
 
 def over_total_limit(tmp: Path) -> Path:
-    big = b"\0" * 300_000  # the test sets the limit to 100 kB
+    big = b"\0" * 6_000_000  # the test sets the limit to 5 MB
     return _zip(tmp, {"one.md": LESSON, "bomb.bin": big})
 
 
@@ -178,7 +190,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "symlink": (symlink, "symbolic link"),
     "duplicate": (duplicate, "twice"),
     "duplicate-case": (duplicate_case, "twice"),
+    "file-and-folder": (file_and_folder, "both as a file and as a folder"),
     "hash-mismatch": (hash_mismatch, "checksum"),
+    "big-stored-hash-mismatch": (big_stored_hash_mismatch, "checksum"),
     "size-mismatch": (size_mismatch, "manifest says"),
     "unlisted-file": (unlisted, "does not list"),
     "missing-file": (missing_file, "lacks"),
@@ -209,7 +223,7 @@ def _snapshot(tmp_path: Path) -> dict[str, str]:
 def library(inst: Installation, tmp_path: Path) -> Installation:
     good = build_pack(make_source(tmp_path / "good-src"), tmp_path / "good.hubpack").path
     inst.packs.install(good)
-    inst.packs.set_max_bytes(100_000)
+    inst.packs.set_max_bytes(5_000_000)
     return inst
 
 
@@ -253,7 +267,7 @@ def test_cli_gives_one_line_and_nonzero_exit(
 def test_usb_pulled_mid_copy(library: Installation, tmp_path: Path, how: str) -> None:
     """A pack folder loses files (or the zip shrinks) while it is being copied."""
     src = make_source(tmp_path / "src2", pack_id="second")
-    (src / "lessons" / "clip.mp4").write_bytes(os.urandom(90_000))
+    (src / "lessons" / "clip.mp4").write_bytes(os.urandom(3 * 1024 * 1024))
     lesson = src / "lessons" / "02-files.md"
     lesson.write_text(lesson.read_text() + "\n[a clip](clip.mp4)\n")
     built = build_pack(src, tmp_path / "second.hubpack").path

@@ -177,3 +177,26 @@ def test_opening_while_another_process_installs_neither_waits_nor_cleans_its_sta
     with Installation(tmp_path / "d") as again:
         assert again.packs.list() == []
     assert not stage.exists()
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read-write"])
+def test_large_media_installs_byte_for_byte(
+    inst: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel_copy: bool
+) -> None:
+    import os
+    import zipfile
+
+    if not kernel_copy:
+        monkeypatch.setenv("HUBDESK_NO_KERNEL_COPY", "1")
+    src = make_source(tmp_path / "src")
+    clip = os.urandom(9 * 1024 * 1024 + 123)  # several chunks and a ragged end
+    (src / "lessons" / "clip.mp4").write_bytes(clip)
+    lesson = src / "lessons" / "02-files.md"
+    lesson.write_text(lesson.read_text() + "\n[a clip](clip.mp4)\n")
+    built = build_pack(src, tmp_path / "m.hubpack").path
+    with zipfile.ZipFile(built) as zf:
+        assert zf.getinfo("lessons/clip.mp4").compress_type == zipfile.ZIP_STORED
+    seen: list[int] = []
+    inst.packs.install(built, progress=lambda d, t: seen.append(d))
+    assert inst.packs.asset_path("demo", "lessons/clip.mp4").read_bytes() == clip
+    assert seen == sorted(seen) and seen[-1] > len(clip)

@@ -100,6 +100,15 @@ def test_unknown_constructs_stay_readable_text() -> None:
     assert "include links.md" in r.text and "unclosed code" in r.text
 
 
+def test_placeholders_cannot_be_forged_and_alt_text_survives_other_attributes() -> None:
+    from hubdesk.core import render as r
+
+    forged = render("HDBOX0OPEN HDBOXCLOSE HDBOX99OPEN\n\n" + r._CLOSE.replace(r._NONCE, "0") + "\n")
+    assert "HDBOX0OPEN" in forged and "<table" not in forged
+    html = render('<img title="t" alt="a picture" src="https://evil.example/x.png">\n')
+    assert "<i>[a picture]</i>" in html and "evil" not in html
+
+
 def test_plain_text_for_search() -> None:
     r = render_markdown("# Title\n\nOne *two* three.\n\n- four\n- five &amp; six\n")
     assert r.text.splitlines() == ["Title", "One two three.", "four", "five & six"]

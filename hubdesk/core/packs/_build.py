@@ -133,9 +133,17 @@ def _unlisted(src: Path, listed: list[str], warnings: list[str]) -> list[str]:
 
 
 def build_pack(src: Path | str, out: Path | str, *, sign_key: Path | str | None = None) -> BuildResult:
+    """Build ``out`` from the source folder ``src``; the pack appears only when complete."""
+    try:
+        return _build(Path(src), Path(out), sign_key)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise PackError(f"Building the pack failed: {(exc.strerror or str(exc)).lower()}{where}.") from None
+
+
+def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
     from hubdesk.core.quizzes import Quiz
 
-    src, out = Path(src), Path(out)
     if not src.is_dir():
         raise PackError(f"{src} is not a folder of lessons.")
     meta, lesson_paths = _metadata(src)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import hashlib
+import mmap
 import os
 import threading
 from collections.abc import Callable
@@ -23,6 +25,8 @@ from hubdesk.errors import Cancelled, PackError
 
 Progress = Callable[[int, int], None]
 BUFFER = 4 * 1024 * 1024
+KERNEL_COPY_MIN = 1024 * 1024
+_NO_KERNEL_COPY = {errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EBADF, errno.ETXTBSY}
 _INLINE_HASH = 256 * 1024  # smaller chunks are hashed on this thread: a thread hop costs more than the hash
 
 
@@ -48,6 +52,7 @@ class Copier:
         self._bufs = (bytearray(BUFFER), bytearray(BUFFER))
         self._made_dirs: set[str] = set()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="pack-hash")
+        self._kernel_copy = hasattr(os, "copy_file_range") and not os.environ.get("HUBDESK_NO_KERNEL_COPY")
 
     def run(self) -> None:
         try:
@@ -71,6 +76,10 @@ class Copier:
     def _copy_one(self, entry: FileEntry) -> None:
         out = self._create(entry.path) if self.dest is not None else None
         try:
+            if out is not None and entry.size >= KERNEL_COPY_MIN and self._kernel_copy:
+                with self.source.raw(entry.path) as raw:
+                    if raw is not None and self._copy_in_kernel(entry, raw, out):
+                        return
             with self.source.open(entry.path) as (readinto, header_size):
                 if header_size != entry.size:
                     raise PackError(
@@ -87,6 +96,49 @@ class Copier:
             )
         if digest != entry.sha256:
             raise PackError(f"The pack's file {entry.path!r} does not match its checksum: it is damaged or altered.")
+
+    def _copy_in_kernel(self, entry: FileEntry, raw: tuple[int, int, int], out: int) -> bool:
+        """Copy with ``copy_file_range`` (no user-space copy, like ``cp``) and hash what landed in the
+        staging file through a mapping, chunk by chunk on the second thread: what is verified is
+        exactly what is installed. Returns False (nothing written) where the kernel cannot do it."""
+        src, offset, header_size = raw
+        if header_size != entry.size:
+            raise PackError(
+                f"The pack's file {entry.path!r} is {header_size} bytes, but its manifest says {entry.size}."
+            )
+        h = hashlib.sha256()
+        done = 0
+        pending: Future[None] | None = None
+        try:
+            while done < entry.size:
+                try:
+                    n = os.copy_file_range(src, out, min(BUFFER, entry.size - done), offset + done, done)
+                except OSError as exc:
+                    if done == 0 and exc.errno in _NO_KERNEL_COPY:
+                        self._kernel_copy = False
+                        return False
+                    raise PackError(
+                        f"The pack's file {entry.path!r} cannot be read: {(exc.strerror or '').lower()}; "
+                        "was the USB stick removed or the file changed while reading?"
+                    ) from None
+                if n == 0:
+                    raise PackError(
+                        f"The pack's file {entry.path!r} ended after {done} of its {entry.size} bytes; "
+                        "was the USB stick removed or the file changed while reading?"
+                    )
+                if pending is not None:
+                    pending.result()
+                pending = self._pool.submit(_hash_range, h, out, done, n)
+                done += n
+                self.done += n
+                self._check_cancel()
+                self._report()
+        finally:
+            if pending is not None:
+                pending.result()
+        if h.hexdigest() != entry.sha256:
+            raise PackError(f"The pack's file {entry.path!r} does not match its checksum: it is damaged or altered.")
+        return True
 
     def _pump(self, entry: FileEntry, readinto: Callable[[memoryview], int], out: int | None) -> tuple[str, int]:
         h = hashlib.sha256()
@@ -135,11 +187,23 @@ class Copier:
             while parent and parent not in self._made_dirs:
                 self._made_dirs.add(parent)
                 parent = parent.rpartition("/")[0]
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
             return os.open(self.dest / rel, flags, 0o644)
         except FileExistsError:
             raise PackError(f"The pack holds the name {rel!r} twice.") from None
+
+
+def _hash_range(h: hashlib._Hash, fd: int, start: int, length: int) -> None:
+    """Hash bytes ``start..start+length`` of a file through a pre-faulted read-only mapping (no copy)."""
+    base = start - start % mmap.ALLOCATIONGRANULARITY
+    flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+    with mmap.mmap(fd, start + length - base, flags=flags, prot=mmap.PROT_READ, offset=base) as mm:
+        view = memoryview(mm)
+        try:
+            h.update(view[start - base :])
+        finally:
+            view.release()
 
 
 def _write_all(fd: int, chunk: memoryview) -> None:

@@ -14,6 +14,7 @@ reconcile never deletes a folder another process is still filling.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -179,6 +180,10 @@ def install(
                 crashpoint("in-transaction")
             committed = True
             crashpoint("committed")
+        except OSError as exc:
+            raise PackError(
+                f"Pack {m.id!r} could not be written to {packs_dir}: {_why(exc)}; nothing was changed."
+            ) from None
         finally:
             if not committed:
                 _rmtree(stage)
@@ -189,6 +194,12 @@ def install(
         return result
     finally:
         source.close()
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return (exc.strerror or str(exc)).lower()
 
 
 def _crashing(progress: Progress | None) -> Progress:

@@ -239,7 +239,10 @@ class Packs:
         """Write each pack as ``DIR/HUBDESK/packs/<id>-<version>.hubpack``, the layout a HubDesk finds on a stick."""
         out_dir = Path(to_dir).joinpath(*USB_FOLDER)
         packs = [self.get(pid) for pid in ids]
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PackError(f"{out_dir} cannot be made: {(exc.strerror or str(exc)).lower()}.") from None
         written: builtins.list[Path] = []
         for pack in packs:
             root = self.pack_root(pack.id)
@@ -247,7 +250,7 @@ class Packs:
             sig = root / SIGNATURE_NAME
             manifest = Manifest.from_bytes(manifest_bytes)
             target = out_dir / f"{pack.id}-{pack.version}.hubpack"
-            write_pack_zip(
+            self._write_export(
                 target,
                 manifest_bytes,
                 sig.read_bytes() if sig.is_file() else None,
@@ -255,6 +258,16 @@ class Packs:
             )
             written.append(target)
         return written
+
+    @staticmethod
+    def _write_export(
+        target: Path, manifest: bytes, signature: bytes | None, files: builtins.list[tuple[str, Path]]
+    ) -> None:
+        try:
+            write_pack_zip(target, manifest, signature, files)
+        except OSError as exc:
+            why = "the drive is full" if exc.errno == 28 else (exc.strerror or str(exc)).lower()
+            raise PackError(f"Writing {target.name} to {target.parent} failed: {why}.") from None
 
     @staticmethod
     def find_usb_packs(mount_roots: builtins.list[Path] | None = None) -> builtins.list[Path]:

@@ -194,6 +194,11 @@ def _files(raw: object) -> tuple[FileEntry, ...]:
             raise PackError(f"The pack's manifest lists {path!r} twice.")
         seen.add(folded)
         out.append(FileEntry(path, size, digest))
+    folders = {p.rsplit("/", 1)[0].casefold() for p in (f.path for f in out) if "/" in p}
+    folders |= {d.rsplit("/", i)[0] for d in list(folders) for i in range(1, d.count("/") + 1)}
+    clash = next((f.path for f in out if f.path.casefold() in folders), None)
+    if clash is not None:
+        raise PackError(f"The pack's manifest names {clash!r} both as a file and as a folder.")
     return tuple(out)
 
 

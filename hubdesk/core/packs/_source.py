@@ -51,6 +51,11 @@ class PackSource:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    @contextmanager
+    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
+        """``(fd, offset, size)`` of a file's bytes stored as they are (for an in-kernel copy), or None."""
+        yield None
+
     def close(self) -> None:
         pass
 
@@ -66,14 +71,14 @@ class ZipSource(PackSource):
     def __init__(self, path: Path) -> None:
         self.name = str(path)
         try:
-            self.raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
+            self.raw_file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
         except OSError as exc:
             raise PackError(f"{path} cannot be opened: {exc.strerror}.") from None
         try:
             self.zf = zipfile.ZipFile(path)
             infos = self.zf.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-            self.raw.close()
+            self.raw_file.close()
             raise PackError(f"{path} is not a readable pack: the zip is damaged or incomplete ({exc}).") from None
         self.infos: dict[str, zipfile.ZipInfo] = {}
         seen: set[str] = set()
@@ -130,22 +135,36 @@ class ZipSource(PackSource):
         finally:
             f.close()
 
-    def _stored(self, info: zipfile.ZipInfo) -> ReadInto:
-        """Read a stored entry's bytes directly after checking its local header agrees with the directory."""
-        header = os.pread(self.raw.fileno(), _LOCAL_HEADER.size, info.header_offset)
+    @contextmanager
+    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
+        info = self.infos[name]
+        if info.compress_type != zipfile.ZIP_STORED:
+            yield None
+            return
+        with _reading(name):
+            offset = self._data_offset(info)
+        yield self.raw_file.fileno(), offset, info.file_size
+
+    def _data_offset(self, info: zipfile.ZipInfo) -> int:
+        """Where a stored entry's bytes start, after checking its local header agrees with the directory."""
+        header = os.pread(self.raw_file.fileno(), _LOCAL_HEADER.size, info.header_offset)
         if len(header) < _LOCAL_HEADER.size:
             raise EOFError("the zip ends before this file")
         sig, _v, _flags, _method, _t, _d, _crc, _cs, _us, nlen, elen = _LOCAL_HEADER.unpack(header)
         if sig != b"PK\x03\x04":
             raise zipfile.BadZipFile("bad local header")
-        fname = os.pread(self.raw.fileno(), nlen, info.header_offset + _LOCAL_HEADER.size)
+        fname = os.pread(self.raw_file.fileno(), nlen, info.header_offset + _LOCAL_HEADER.size)
         if fname != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437"):
             raise zipfile.BadZipFile("the local name differs from the directory")
         if info.compress_size != info.file_size:
             raise zipfile.BadZipFile("a stored file's sizes disagree")
-        pos = info.header_offset + _LOCAL_HEADER.size + nlen + elen
+        return int(info.header_offset + _LOCAL_HEADER.size + nlen + elen)
+
+    def _stored(self, info: zipfile.ZipInfo) -> ReadInto:
+        """Read a stored entry's bytes directly: the sha256 checked by the copier is stronger than its CRC."""
+        pos = self._data_offset(info)
         left = info.compress_size
-        fd = self.raw.fileno()
+        fd = self.raw_file.fileno()
 
         def readinto(mv: memoryview) -> int:
             nonlocal pos, left
@@ -165,7 +184,7 @@ class ZipSource(PackSource):
         zf = getattr(self, "zf", None)
         if zf is not None:
             zf.close()
-        self.raw.close()
+        self.raw_file.close()
 
 
 class FolderSource(PackSource):
@@ -196,6 +215,10 @@ class FolderSource(PackSource):
 
     def names(self) -> list[str]:
         return [n for n in self.files if n not in (MANIFEST_NAME, SIGNATURE_NAME)]
+
+    @contextmanager
+    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
+        yield from _folder_raw(self, name)
 
     def read_small(self, name: str, limit: int) -> bytes | None:
         path = self.files.get(name)
@@ -250,6 +273,19 @@ def _guard(name: str, readinto: ReadInto) -> ReadInto:
     return guarded
 
 
+def _folder_raw(source: FolderSource, name: str) -> Iterator[tuple[int, int, int] | None]:
+    path = source.files[name]
+    with _reading(name):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise PackError(f"The pack holds {name!r}, which is not a plain file.")
+        yield fd, 0, st.st_size
+    finally:
+        os.close(fd)
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
@@ -280,5 +316,7 @@ def open_source(path: Path) -> PackSource:
 def read_manifest_bytes(source: PackSource) -> tuple[bytes, bytes | None]:
     data = source.read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
     if data is None:
+        if isinstance(source, FolderSource) and ({"pack.yaml", "config.yaml"} & set(source.files)):
+            raise PackError(f"{source.name} is a source folder; build a pack from it first: hubdesk pack build.")
         raise PackError(f"{source.name} has no {MANIFEST_NAME}: it is not a HubDesk pack, or it is incomplete.")
     return data, source.read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
