@@ -83,7 +83,8 @@ class ProgressBar:
         self.last = now
         frac = done / total if total else 1.0
         bar = "#" * int(frac * 30)
-        sys.stderr.write(f"\r{self.label} [{bar:<30}] {frac:4.0%} {done / 1e6:,.0f}/{total / 1e6:,.0f} MB")
+        unit, scale = ("MB", 1e6) if total >= 10e6 else ("kB", 1e3)
+        sys.stderr.write(f"\r{self.label} [{bar:<30}] {frac:4.0%} {done / scale:,.0f}/{total / scale:,.0f} {unit}")
         sys.stderr.flush()
 
     def finish(self) -> None:
@@ -95,7 +96,7 @@ def _signer(signed_by: str | None, verified: bool) -> str:
     if signed_by is None:
         return "not signed"
     who = f"key {packs_api.fingerprint(signed_by)}"
-    return f"signed by trusted {who}" if verified else f"signed by {who} (not trusted here)"
+    return f"signed by trusted {who}" if verified else f"signed by {who}, not trusted here"
 
 
 def _keygen(args: argparse.Namespace, ctx: Context) -> int:
