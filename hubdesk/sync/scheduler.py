@@ -49,7 +49,7 @@ class Target:
         steps: Sequence[Step],
         watch: Callable[[Wake, threading.Event], None] | None = None,
     ) -> None:
-        self.name = name  # in words: "the hub", "the Syncthing peer"
+        self.name = name  # in words: "the hub", "Syncthing"
         self._reachable = reachable
         self._steps = list(steps)
         self._watch = watch

@@ -101,7 +101,7 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
             if changed and not stopped.is_set():
                 wake()
 
-    return Target("the Syncthing peer", reachable, [Step("bundles", PRIORITY_EVENTS, events)], watch)
+    return Target("Syncthing", reachable, [Step("bundles", PRIORITY_EVENTS, events)], watch)
 
 
 def _auto_syncthing(inst: Installation) -> SyncthingTransport | None:
