@@ -16,7 +16,15 @@ from hubdesk.sync.bundle import SUFFIX
 from hubdesk.sync.state import SyncState
 from hubdesk.sync.syncthing import SyncthingClient, SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_process import SyncthingProcess, find_binary, free_port
-from hubdesk.sync.syncthing_transport import STAGING, RoundResult, SyncthingTransport, managed_process
+from hubdesk.sync.syncthing_transport import (
+    STAGING,
+    RoundResult,
+    SyncthingTransport,
+    configure_attached,
+    configure_managed,
+    managed_process,
+    open_client,
+)
 from hubdesk.sync.targets import scheduler_for
 
 pytestmark = pytest.mark.skipif(
@@ -118,6 +126,14 @@ def test_hubdesks_syncthing_is_quiet_and_arrivals_other_than_bundles_are_ignored
         assert not nobody.ping()
         with pytest.raises(SyncthingUnavailable):
             nobody.my_id()
+
+    # attaching to a Syncthing that already runs: HubDesk then talks to that one
+    with open_client(hub.inst) as own:
+        assert own.my_id() == hub.proc.device_id  # HubDesk's own, by default
+    configure_attached(hub.inst, centre.client.url, centre.proc.api_key)
+    with open_client(hub.inst) as attached:
+        assert attached.my_id() == centre.proc.device_id
+    configure_managed(hub.inst)
 
     # Syncthing's temp files and junk are not bundles; a damaged bundle is refused in words, once
     folder = Path(hub.transport.pairings()[0].path)
