@@ -43,6 +43,10 @@ def drive_letter(tmp: Path) -> Path:
     return _zip(tmp, {"one.md": LESSON, "C:evil.txt": b"x"})
 
 
+def colon(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "notes.md:stream": b"x"})
+
+
 def backslash(tmp: Path) -> Path:
     return _zip(tmp, {"one.md": LESSON, "sub\\..\\..\\evil.txt": b"x"})
 
@@ -186,6 +190,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "absolute": (absolute, "absolute path"),
     "drive-letter": (drive_letter, "drive letter"),
     "backslash": (backslash, "backslash"),
+    "colon": (colon, "Windows refuse"),
     "nul-byte": (nul_byte, "control character"),
     "symlink": (symlink, "symbolic link"),
     "duplicate": (duplicate, "twice"),

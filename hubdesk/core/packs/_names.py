@@ -13,6 +13,7 @@ from hubdesk.errors import PackError
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 MAX_NAME = 1024
+_NOT_PORTABLE = frozenset(':*?"<>|')
 
 
 def check_member_name(name: str) -> str:
@@ -30,6 +31,8 @@ def check_member_name(name: str) -> str:
         raise PackError(f"The pack holds a file with an absolute path: {shown!r}.")
     if _DRIVE_RE.match(name):
         raise PackError(f"The pack holds a file name with a drive letter: {shown!r}.")
+    if any(c in _NOT_PORTABLE for c in name):
+        raise PackError(f"The pack holds a file name with a character USB sticks and Windows refuse: {shown!r}.")
     parts = name.split("/")
     if any(p in ("", ".", "..") for p in parts):
         raise PackError(f"The pack holds a file name that leaves its folder or is not plain: {shown!r}.")
