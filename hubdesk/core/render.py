@@ -54,6 +54,7 @@ BOX_TITLES = {
     "spoiler": "More",
     "testimonial": "Testimonial",
 }
+_PLAIN_TABLE = '<table border="1" cellspacing="0" cellpadding="4">'
 _BOX_COLOURS = {"solution": "#eef7ee", "caution": "#fdf1e6", "instructor": "#f2f2f2"}
 
 TAGS = {
@@ -229,7 +230,7 @@ def render_markdown(
     def boxes(m: re.Match[str]) -> str:
         return _box_open(kinds[int(m.group(1))]) if m.group(1) is not None else "</td></tr></table>"
 
-    raw = _TOKEN_RE.sub(boxes, raw)
+    raw = _TOKEN_RE.sub(boxes, raw).replace("<table>", _PLAIN_TABLE)  # QTextBrowser draws no borders by default
     urls = _Urls(path, lesson_links or {})
 
     def filter_attr(element: str, attribute: str, value: str) -> str | None:

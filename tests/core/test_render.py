@@ -109,6 +109,11 @@ def test_placeholders_cannot_be_forged_and_alt_text_survives_other_attributes() 
     assert "<i>[a picture]</i>" in html and "evil" not in html
 
 
+def test_tables_get_borders_qtextbrowser_draws() -> None:
+    html = render("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert '<table border="1" cellspacing="0" cellpadding="4">' in html and "<td>2</td>" in html
+
+
 def test_plain_text_for_search() -> None:
     r = render_markdown("# Title\n\nOne *two* three.\n\n- four\n- five &amp; six\n")
     assert r.text.splitlines() == ["Title", "One two three.", "four", "five & six"]
