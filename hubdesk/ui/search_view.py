@@ -62,6 +62,7 @@ class ResultCard(QFrame):
 
 class SearchPage(QWidget):
     result_opened = Signal(str, str, str)  # kind, pack_id, lesson_id
+    query_chosen = Signal(str)  # "did you mean" was clicked
     results_shown = Signal(int)
 
     def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
@@ -79,7 +80,7 @@ class SearchPage(QWidget):
         self.suggestion = QLabel()
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setStyleSheet("font-size: 15pt;")
-        self.suggestion.linkActivated.connect(lambda q: self.search(q))
+        self.suggestion.linkActivated.connect(self.query_chosen)
         self.suggested = ""
         self.cards: list[ResultCard] = []
         self.cards_box = QVBoxLayout()

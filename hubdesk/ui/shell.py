@@ -61,6 +61,7 @@ class LearnerShell(QWidget):
         self.reader.quiz_requested.connect(self.open_quiz)
         self.quiz.back_requested.connect(self.back_to_lesson)
         self.search_page.result_opened.connect(self.open_result)
+        self.search_page.query_chosen.connect(self.search)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -213,6 +214,7 @@ class SignInPage(QWidget):
         for kind, button in (("pictures", self.use_pictures), ("pin", self.use_pin), ("password", self.use_password)):
             button.clicked.connect(lambda _=False, k=kind: self._show_pad(k))
             self.other_way.addWidget(button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.show_tiles)
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addStretch()

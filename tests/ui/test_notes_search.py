@@ -78,6 +78,9 @@ def test_search_with_a_typo_and_open_a_result(qtbot: Any, window: Any) -> None:
     assert any("<b" in h.snippet_html for h in page.hits)
     assert len(page.cards) == len(page.hits)
 
+    with qtbot.waitSignal(page.results_shown, timeout=15000):
+        page.suggestion.linkActivated.emit("password")  # what clicking "did you mean" does
+    assert shell.search_field.text() == "password" and not page.suggested
     first = page.hits[0]
     page.cards[0].setFocus()
     qtbot.keyClick(page.cards[0], Qt.Key.Key_Return)

@@ -28,6 +28,9 @@ def test_sign_in_with_pin(qtbot: Any, library: Installation, make_window: Any) -
     tap_pin(qtbot, window, "1111")
     qtbot.waitUntil(lambda: "not right" in window.signin.message.text())
     assert window.shell is None
+    qtbot.keyClick(window.signin.pin_pad, Qt.Key.Key_Escape)  # Esc goes back to the tiles
+    assert window.signin.stack.currentIndex() == 0
+    qtbot.mouseClick(window.signin.tiles[joseph.id], Qt.MouseButton.LeftButton)
 
     with qtbot.waitSignal(window.signed_in, timeout=5000) as blocker:
         tap_pin(qtbot, window, "4821")
