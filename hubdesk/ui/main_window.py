@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
     def sign_out(self, reason: str = "") -> None:
         """Save what the learner was doing and go back to the tiles."""
         self.idle.stop()
+        for dialog in self.findChildren(QDialog):  # nothing of this learner stays open on screen
+            if dialog.isVisible():
+                dialog.reject()
         shell = self.shell
         if shell is not None:
             shell.close_session()  # type: ignore[attr-defined]
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
 
     def sign_out_idle(self) -> None:
         if self.shell is None:
+            return
+        if self.ctx.workers.busy:  # someone is waiting for an install: not idle, just patient
+            self.idle.start()
             return
         self.sign_out(self.tr("You were signed out because nobody used HubDesk for a while. Your note was kept."))
 

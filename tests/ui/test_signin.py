@@ -252,3 +252,24 @@ def test_settings_language_and_idle_time(qtbot: Any, library: Installation, make
         assert window.signin.title.text() == "Qui êtes-vous ?"
     finally:
         window.translations.apply("en")
+
+
+def test_no_idle_sign_out_while_waiting_for_a_long_job(qtbot: Any, window: Any) -> None:
+    import threading
+
+    from hubdesk.ui.settings_dialog import SettingsDialog
+
+    grace = window.ctx.inst.learners.add("Grace", role="facilitator")
+    window.signin.refresh()
+    sign_in_directly(window, grace)
+    dialog = SettingsDialog(window.ctx.settings, facilitator=True, parent=window)
+    dialog.open()
+    gate = threading.Event()
+    window.ctx.workers.run(gate.wait, 20)
+    window.idle.set_timeout_ms(150)
+    window.idle.start()
+    qtbot.wait(600)
+    assert window.shell is not None  # an install (here: a task) is running
+    gate.set()
+    qtbot.waitUntil(lambda: window.shell is None, timeout=5000)
+    assert not dialog.isVisible()  # the signed-out learner's dialog was closed too
