@@ -24,6 +24,9 @@ COMMAND_MODULES = (
     "hubdesk.cli.search_cmds",
     "hubdesk.cli.group_cmds",
     "hubdesk.cli.peer_cmds",
+    "hubdesk.cli.sync_cmds",
+    "hubdesk.cli.syncthing_cmds",
+    "hubdesk.cli.hub_cmds",
 )
 
 

@@ -1,0 +1,95 @@
+"""``hubdesk hub ...``: run the central hub, hand out enrolment codes, list centres, publish packs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from hubdesk.cli.context import Context
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("hub", help="run the central hub that centres sync with")
+    hsub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
+
+    serve = hsub.add_parser("serve", help="serve centres over HTTP until stopped")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.set_defaults(func=_serve)
+
+    code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
+    code.add_argument("--valid-hours", type=float, default=24 * 14, help="how long the code works (default 14 days)")
+    code.set_defaults(func=_enrol_code)
+
+    centres = hsub.add_parser("centres", help="list enrolled centres and their last contact")
+    centres.add_argument("--json", action="store_true")
+    centres.set_defaults(func=_centres)
+
+    pub = hsub.add_parser("publish", help="hold a pack for centres to download")
+    pub.add_argument("pack", help="a .hubpack file")
+    pub.set_defaults(func=_publish)
+
+
+def _serve(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.hub.server import serve
+
+    print(
+        f"HubDesk hub {ctx.inst.device_id} listening on http://{args.host}:{args.port} (Ctrl+C stops it).", flush=True
+    )
+    serve(ctx.inst, args.host, args.port)
+    return 0
+
+
+def _enrol_code(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.enrolment import issue_code
+    from hubdesk.sync.state import SyncState
+
+    code = issue_code(SyncState(ctx.inst.store), ctx.inst.identity, args.valid_hours)
+    until = dt.datetime.now() + dt.timedelta(hours=args.valid_hours)
+    print(f"One-time enrolment code for one centre, valid until {until:%Y-%m-%d %H:%M}:")
+    print(code)
+    return 0
+
+
+def _when(at: float | None) -> str:
+    return dt.datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at else "never"
+
+
+def _centres(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.state import CENTRE_ROLE, SyncState
+
+    rows = []
+    for d in SyncState(ctx.inst.store).devices(CENTRE_ROLE):
+        learners = ctx.inst.store.query(
+            "SELECT COUNT(*) FROM learners WHERE origin_device = ? AND removed = 0", (d.device_id,)
+        )[0][0]
+        events = ctx.inst.store.query("SELECT COUNT(*) FROM events WHERE device_id = ?", (d.device_id,))[0][0]
+        rows.append(
+            {
+                "device_id": d.device_id,
+                "enrolled_at": d.enrolled_at,
+                "last_contact": d.last_contact,
+                "learners": learners,
+                "events": events,
+            }
+        )
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    if not rows:
+        print("No centre is enrolled yet. Give one a code from: hubdesk hub enrol-code")
+    for r in rows:
+        print(
+            f"{r['device_id']}\tlast contact {_when(r['last_contact'])}\t"
+            f"{r['learners']} learner(s)\t{r['events']} event(s)"
+        )
+    return 0
+
+
+def _publish(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.hub.published import publish
+
+    item = publish(ctx.inst, args.pack)
+    print(f"Published {item.title} {item.version} ({item.size} bytes) for centres to download.")
+    return 0

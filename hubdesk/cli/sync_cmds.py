@@ -1,0 +1,134 @@
+"""``hubdesk sync ...``: enrol with a hub, export and import bundles, sync now, show status."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from hubdesk.cli.context import Context
+from hubdesk.errors import HubDeskError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("sync", help="exchange events with the central hub (HTTP or USB bundles)")
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+
+    enrol = ssub.add_parser("enrol", help="enrol this centre with a hub using a one-time code")
+    enrol.add_argument("code", help="the code printed by 'hubdesk hub enrol-code'")
+    enrol.add_argument("--hub", metavar="URL", help="the hub's address; without it, enrol through the next bundle")
+    enrol.set_defaults(func=_enrol)
+
+    exp = ssub.add_parser("export", help="write a sync bundle for a USB stick or shared folder")
+    exp.add_argument("--to", metavar="DIR", required=True)
+    exp.add_argument("--for", dest="dest", metavar="CENTRE", help="on a hub: the centre (default: every centre)")
+    exp.add_argument("--again", action="store_true", help="include what earlier bundles carried (a lost stick)")
+    exp.set_defaults(func=_export)
+
+    imp = ssub.add_parser("import", help="apply sync bundles from a file or folder")
+    imp.add_argument("path")
+    imp.set_defaults(func=_import)
+
+    now = ssub.add_parser("now", help="push and pull once with the hub, then fetch new packs")
+    now.add_argument("--hub", metavar="URL", help="use this address instead of the enrolled one")
+    now.add_argument("--no-packs", action="store_true", help="do not download published packs")
+    now.set_defaults(func=_now)
+
+    st = ssub.add_parser("status", help="last sync, pending events, last error")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=_status)
+
+
+def _enrol(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync import enrolment
+    from hubdesk.sync.state import SyncState
+
+    state = SyncState(ctx.inst.store)
+    if args.hub:
+        from hubdesk.sync.http import HubClient
+
+        hub = HubClient.for_enrolment(ctx.inst, args.hub).enrol(args.code)
+        print(f"Enrolled with the hub at {args.hub} (hub {hub}).")
+        return 0
+    enrolment.start_offline(state, args.code)
+    print(
+        "Enrolment code kept. It travels in the next bundle ('hubdesk sync export --to DIR'); "
+        "the hub enrols this centre when it imports that bundle."
+    )
+    return 0
+
+
+def _export(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.bundle import export_all
+    from hubdesk.sync.state import CENTRE_ROLE, SyncState
+
+    state = SyncState(ctx.inst.store)
+    dests: list[str | None] = [None]
+    if state.is_hub:
+        dests = [args.dest] if args.dest else [d.device_id for d in state.devices(CENTRE_ROLE)]
+        if not dests:
+            print("No centre is enrolled with this hub yet: nothing to export.")
+            return 0
+    written = 0
+    for dest in dests:
+        for path in export_all(ctx.inst, args.to, dest=dest, again=args.again):
+            written += 1
+            print(f"Wrote {path}.")
+    if not written:
+        print("Nothing new to export.")
+    return 0
+
+
+def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.bundle import bundle_paths, import_bundle
+
+    paths = bundle_paths(args.path)
+    if not paths:
+        print(f"No sync bundles in {args.path}.")
+        return 0
+    refused = 0
+    for path in paths:
+        try:
+            print(import_bundle(ctx.inst, path).describe())
+        except HubDeskError as exc:  # refused (damaged, stranger, replayed enrolment...): one line, next file
+            refused += 1
+            print(f"Refused: {exc}")
+    return 5 if refused else 0
+
+
+def _now(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.http import sync_now
+
+    report = sync_now(ctx.inst, url=args.hub, packs=not args.no_packs)
+    print(report.describe())
+    return 0
+
+
+def _ago(at: float | None) -> str:
+    if not at:
+        return "never"
+    s = int(time.time() - at)
+    if s < 90:
+        return f"{s} seconds ago"
+    if s < 5400:
+        return f"{s // 60} minutes ago"
+    if s < 86400 * 2:
+        return f"{s // 3600} hours ago"
+    return f"{s // 86400} days ago"
+
+
+def _status(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.status import sync_status
+
+    st = sync_status(ctx.inst)
+    if args.json:
+        ctx.print_json(st)
+        return 0
+    hub = st["hub"]
+    print(f"Hub: {hub['url'] or 'enrolled offline (USB bundles)'}" if hub else "Hub: not enrolled yet.")
+    last = st["last_sync"]
+    print(f"Last sync: {_ago(last['at']) if last else 'never'}.")
+    print(f"Pending events: {st['pending']}.")
+    if st["last_error"]:
+        print(f"Last error ({_ago(st['last_error']['at'])}): {st['last_error']['message']}")
+    return 0

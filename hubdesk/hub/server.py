@@ -1,0 +1,255 @@
+"""The central hub over HTTP: starlette on uvicorn, the hub's own installation as its database.
+
+Every route but ``/enrol`` needs a request signed by an enrolled centre (see
+:mod:`hubdesk.sync.signing`); anything else gets a 401/403 and learns nothing. Bodies are read up
+to a bound and refused past it (413), requests are rate-limited per device and per address (429),
+unreadable JSON or messages get a 400, events a centre may not send a 403, and no input reaches a
+traceback: the server answers and carries on. Database work runs in a worker thread so one slow
+import does not stall other centres' requests.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from hubdesk.core.installation import Installation
+from hubdesk.errors import AuthError, HubDeskError
+from hubdesk.hub import published
+from hubdesk.sync import enrolment, protocol
+from hubdesk.sync.entitlement import hub_policy
+from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, check_signature, request_bytes, sign_reply
+from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
+
+MAX_BODY = 32 << 20
+FILE_CHUNK = 256 << 10
+
+
+@dataclass
+class RateLimit:
+    """A token bucket per key (device or address): ``burst`` requests, refilled at ``per_s``."""
+
+    per_s: float = 50.0
+    burst: float = 200.0
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        tokens, last = self._buckets.get(key, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.per_s)
+        if tokens < 1:
+            self._buckets[key] = (tokens, now)
+            return False
+        self._buckets[key] = (tokens - 1, now)
+        if len(self._buckets) > 10_000:  # forget idle keys rather than grow without bound
+            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 60}
+        return True
+
+
+Handler = Callable[[Request, Device, bytes], Awaitable[Response]]
+
+
+class _Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+class Hub:
+    def __init__(
+        self,
+        inst: Installation,
+        *,
+        max_body: int = MAX_BODY,
+        rate: RateLimit | None = None,
+        enrol_rate: RateLimit | None = None,
+    ) -> None:
+        self.inst = inst
+        self.state = SyncState(inst.store)
+        inst.store.migrate()
+        self.state.become_hub()
+        self.max_body = max_body
+        self.rate = rate or RateLimit()
+        self.enrol_rate = enrol_rate or RateLimit(per_s=0.2, burst=10)
+        self.app = Starlette(
+            routes=[
+                Route("/", self._guard(self._root), methods=["GET"]),
+                Route("/enrol", self._enrol, methods=["POST"]),
+                Route("/sync/{kind}", self._guard(self._sync), methods=["POST"]),
+                Route("/packs", self._guard(self._packs), methods=["GET"]),
+                Route("/packs/{name}", self._guard(self._pack_file), methods=["GET"]),
+            ]
+        )
+
+    # -- plumbing -----------------------------------------------------------------------------
+    async def _body(self, request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            raise _Refused(413, "The request is too large.")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > self.max_body:
+                raise _Refused(413, "The request is too large.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _authenticate(self, request: Request, body: bytes) -> Device:
+        h = request.headers
+        device_id, ts, nonce, sig = h.get(H_DEVICE), h.get(H_TIME), h.get(H_NONCE), h.get(H_SIG)
+        if not (device_id and ts and nonce and sig) or len(nonce) > 64 or len(device_id) > 64:
+            raise _Refused(401, "This hub answers enrolled centres only.")
+        device = self.state.device(device_id)
+        if device is None or device.role != CENTRE_ROLE:
+            raise _Refused(403, "This device is not enrolled with this hub.")
+        try:
+            skew = abs(time.time() - float(ts))
+        except ValueError:
+            raise _Refused(401, "The request's time stamp is not readable.") from None
+        if skew > WINDOW_S:
+            raise _Refused(401, "The request's time is too far from the hub's clock; check the PC's clock.")
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if not check_signature(device.public_key, sig, request_bytes(request.method, path, ts, nonce, body)):
+            raise _Refused(401, "The request's signature does not verify.")
+        now = time.time()
+        with self.inst.store.transaction() as conn:
+            if conn.execute("SELECT 1 FROM hub_nonces WHERE nonce = ?", (nonce,)).fetchone():
+                raise _Refused(401, "This request was already received (a replay).")
+            conn.execute("INSERT INTO hub_nonces (nonce, device_id, at) VALUES (?, ?, ?)", (nonce, device_id, now))
+            conn.execute("DELETE FROM hub_nonces WHERE at < ?", (now - 2 * WINDOW_S,))
+            conn.execute("UPDATE sync_devices SET last_contact = ? WHERE device_id = ?", (now, device_id))
+        return device
+
+    def _signed(self, request: Request, value: Any, status: int = 200) -> Response:
+        body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        nonce = request.headers.get(H_NONCE, "")
+        headers = {H_SIG: sign_reply(self.inst.identity, status, nonce, body)}
+        return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+    def _guard(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            addr = request.client.host if request.client else "?"
+            try:
+                if not self.rate.allow("ip:" + addr):
+                    raise _Refused(429, "Too many requests; slow down.")
+                body = await self._body(request)
+                device = await run_in_threadpool(self._authenticate, request, body)
+                if not self.rate.allow("dev:" + device.device_id):
+                    raise _Refused(429, "Too many requests; slow down.")
+                return await handler(request, device, body)
+            except _Refused as exc:
+                return _error(exc.status, exc.message)
+
+        return endpoint
+
+    # -- routes -------------------------------------------------------------------------------
+    async def _root(self, request: Request, device: Device, body: bytes) -> Response:
+        return self._signed(request, {"hub": self.inst.device_id, "centre": device.device_id})
+
+    async def _enrol(self, request: Request) -> Response:
+        addr = request.client.host if request.client else "?"
+        try:
+            if not self.enrol_rate.allow(addr):
+                raise _Refused(429, "Too many enrolment attempts; wait a minute.")
+            body = await self._body(request)
+            try:
+                claim = json.loads(body)
+            except (ValueError, UnicodeDecodeError):
+                raise _Refused(400, "The enrolment request is not JSON.") from None
+            hub = await run_in_threadpool(enrolment.redeem, self.state, self.inst.identity, claim)
+        except _Refused as exc:
+            return _error(exc.status, exc.message)
+        except AuthError as exc:
+            return _error(403, str(exc))
+        nonce = request.headers.get(H_NONCE, "")
+        body_out = json.dumps(hub).encode()
+        headers = {H_SIG: sign_reply(self.inst.identity, 200, nonce, body_out)}
+        return Response(body_out, media_type="application/json", headers=headers)
+
+    async def _sync(self, request: Request, device: Device, body: bytes) -> Response:
+        kind = request.path_params["kind"]
+        if kind not in ("vector", "pull", "push"):
+            return _error(404, "There is no such sync request.")
+        try:
+            message = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, "The request is not JSON.")
+
+        def work() -> dict[str, Any]:
+            return protocol.answer(self.inst.log, kind, message, hub_policy(self.inst.log, device.device_id))
+
+        try:
+            reply = await run_in_threadpool(work)
+        except protocol.NotEntitled as exc:
+            return _error(403, str(exc))
+        except protocol.ProtocolError as exc:
+            return _error(400, str(exc))
+        except HubDeskError as exc:
+            return _error(422, str(exc))
+        return self._signed(request, reply)
+
+    async def _packs(self, request: Request, device: Device, body: bytes) -> Response:
+        items = await run_in_threadpool(published.published, self.inst)
+        return self._signed(request, {"packs": [p.to_dict() for p in items]})
+
+    async def _pack_file(self, request: Request, device: Device, body: bytes) -> Response:
+        path = await run_in_threadpool(published.file_of, self.inst, request.path_params["name"])
+        if path is None:
+            return _error(404, "There is no such published pack.")
+        size = path.stat().st_size
+        start, end = 0, size - 1
+        status = 200
+        rng = request.headers.get("range")
+        if rng:
+            try:
+                unit, _, spec = rng.partition("=")
+                a, _, b = spec.partition("-")
+                if unit.strip() != "bytes" or "," in spec:
+                    raise ValueError
+                start = int(a)
+                end = min(int(b), size - 1) if b else size - 1
+            except ValueError:
+                return _error(416, "That byte range is not readable.")
+            if start > end or start >= size:
+                return Response(status_code=416, headers={"content-range": f"bytes */{size}"})
+            status = 206
+
+        def chunks() -> Any:
+            with open(path, "rb") as fh:
+                fh.seek(start)
+                left = end - start + 1
+                while left > 0:
+                    data = fh.read(min(FILE_CHUNK, left))
+                    if not data:
+                        return
+                    left -= len(data)
+                    yield data
+
+        headers = {"content-length": str(end - start + 1), "accept-ranges": "bytes"}
+        if status == 206:
+            headers["content-range"] = f"bytes {start}-{end}/{size}"
+        return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
+
+
+def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8765) -> None:
+    """Run the hub until interrupted (SIGINT/SIGTERM stop it cleanly)."""
+    import uvicorn
+
+    hub = Hub(inst)
+    config = uvicorn.Config(hub.app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run()

@@ -1,0 +1,270 @@
+"""The centre's side of the HTTP link to its hub, on httpx (a swappable transport for tests).
+
+``sync_now`` is what "Sync now" and ``hubdesk sync now`` do: one exchange (push first, then
+pull), then any newly published packs, downloaded resumably (HTTP ranges into a ``.part`` file
+that survives a cut link), checked against the SHA-256 from the hub's signed list, and installed
+through ``inst.packs.install`` like a pack from a USB stick. Every reply from the hub must carry
+the hub's signature over its body (:mod:`hubdesk.sync.signing`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from hubdesk.core.installation import Installation
+from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
+from hubdesk.sync import enrolment, protocol
+from hubdesk.sync.entitlement import centre_policy
+from hubdesk.sync.signing import H_NONCE, H_SIG, check_signature, reply_bytes, sign_request
+from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState
+
+MAX_PACK = 16 << 30
+_FILE_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubpack$")
+
+
+class HubClient:
+    def __init__(
+        self,
+        inst: Installation,
+        url: str,
+        *,
+        hub_key: str | None,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.inst = inst
+        self.url = url.rstrip("/")
+        self.hub_key = hub_key
+        self.http = httpx.Client(base_url=self.url, transport=transport, timeout=timeout)
+
+    @classmethod
+    def for_hub(cls, inst: Installation, url: str | None = None, **kw: Any) -> HubClient:
+        state = SyncState(inst.store)
+        hub = state.hub()
+        if hub is None:
+            if enrolment.pending_code(state):
+                raise NotEnrolled(
+                    "This centre enrolled for USB bundles only and does not know its hub's address yet. "
+                    "Use 'hubdesk sync export', or enrol online with 'hubdesk sync enrol CODE --hub URL'."
+                )
+            raise NotEnrolled(
+                "This centre is not enrolled with a hub yet. Ask the hub for a code ('hubdesk hub enrol-code') "
+                "and run: hubdesk sync enrol CODE --hub URL"
+            )
+        address = url or hub.url or state.get("hub_url")
+        if not address:
+            raise NotEnrolled("The hub's address is not known; give it with --hub URL.")
+        return cls(inst, address, hub_key=hub.public_key, **kw)
+
+    @classmethod
+    def for_enrolment(cls, inst: Installation, url: str, **kw: Any) -> HubClient:
+        return cls(inst, url, hub_key=None, **kw)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- requests -----------------------------------------------------------------------------
+    def _send(self, method: str, path: str, body: bytes = b"", *, signed: bool = True, **kw: Any) -> httpx.Response:
+        headers = sign_request(self.inst.identity, method, path, body) if signed else {H_NONCE: secrets.token_hex(16)}
+        headers.update(kw.pop("headers", {}))
+        if body:
+            headers["content-type"] = "application/json"
+        try:
+            resp = self.http.request(method, path, content=body or None, headers=headers, **kw)
+        except httpx.TransportError as exc:
+            raise NetworkUnavailable(f"The hub at {self.url} cannot be reached right now; try again later.") from exc
+        self._raise_for(resp)
+        return resp
+
+    def _raise_for(self, resp: httpx.Response) -> None:
+        if resp.status_code < 400:
+            return
+        try:
+            message = str(resp.json().get("error", ""))[:300]
+        except (ValueError, AttributeError):
+            message = ""
+        message = message or f"the hub answered {resp.status_code}."
+        if resp.status_code in (401, 403):
+            raise AuthError(f"The hub refused this centre: {message}")
+        if resp.status_code == 429 or resp.status_code >= 500:
+            raise NetworkUnavailable(f"The hub is busy or failing ({message}); try again later.")
+        raise SyncError(f"The hub refused the request: {message}")
+
+    def _json(self, resp: httpx.Response, nonce: str, key: str | None) -> Any:
+        body = resp.content
+        key = key or self.hub_key
+        if key is None or not check_signature(
+            key, resp.headers.get(H_SIG, ""), reply_bytes(resp.status_code, nonce, body)
+        ):
+            raise AuthError(f"The reply from {self.url} is not signed by this centre's hub.")
+        try:
+            return json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise protocol.ProtocolError("The hub's reply is not JSON.") from exc
+
+    def _call_json(self, method: str, path: str, value: Any = None) -> Any:
+        body = b"" if value is None else json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        resp = self._send(method, path, body)
+        return self._json(resp, resp.request.headers[H_NONCE], None)
+
+    def call(self, kind: str, message: dict[str, Any]) -> dict[str, Any]:
+        """The transport half of :func:`protocol.exchange`."""
+        reply = self._call_json("POST", f"/sync/{kind}", message)
+        if not isinstance(reply, dict):
+            raise protocol.ProtocolError("The hub's reply is not a JSON object.")
+        return reply
+
+    # -- enrolment ----------------------------------------------------------------------------
+    def enrol(self, code: str) -> str:
+        claim = enrolment.make_claim(self.inst.identity, code)
+        resp = self._send("POST", "/enrol", json.dumps(claim).encode(), signed=False)
+        try:
+            hub = json.loads(resp.content)
+            device_id, key = str(hub["device_id"]), str(hub["public_key"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise protocol.ProtocolError("The hub's answer to the enrolment is not readable.") from exc
+        self._json(resp, resp.request.headers[H_NONCE], key)  # signed by the key it names
+        enrolment.trust_hub(SyncState(self.inst.store), device_id, key, url=self.url, code=code)
+        return device_id
+
+    # -- packs --------------------------------------------------------------------------------
+    def published(self) -> list[dict[str, Any]]:
+        reply = self._call_json("GET", "/packs")
+        items = reply.get("packs") if isinstance(reply, dict) else None
+        if not isinstance(items, list):
+            raise protocol.ProtocolError("The hub's pack list is not readable.")
+        out = []
+        for p in items:
+            if (
+                isinstance(p, dict)
+                and isinstance(p.get("id"), str)
+                and isinstance(p.get("version"), str)
+                and isinstance(p.get("file"), str)
+                and _FILE_RE.match(p["file"])
+                and isinstance(p.get("sha256"), str)
+                and re.fullmatch(r"[0-9a-f]{64}", p["sha256"])
+                and isinstance(p.get("size"), int)
+                and 0 < p["size"] <= MAX_PACK
+            ):
+                out.append(p)
+        return out
+
+    def download(self, item: dict[str, Any], folder: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+        """Fetch one published pack into ``folder``, resuming a ``.part`` left by a cut link."""
+        folder.mkdir(parents=True, exist_ok=True)
+        part = folder / f"{item['sha256']}.part"
+        size: int = item["size"]
+        have = part.stat().st_size if part.exists() else 0
+        if have > size:
+            part.unlink()
+            have = 0
+        if have < size:
+            headers = {"range": f"bytes={have}-"} if have else {}
+            path = f"/packs/{item['file']}"
+            sig = sign_request(self.inst.identity, "GET", path, b"")
+            try:
+                with self.http.stream("GET", path, headers={**sig, **headers}) as resp:
+                    if resp.status_code >= 400:
+                        resp.read()
+                        self._raise_for(resp)
+                    mode = "ab" if resp.status_code == 206 else "wb"
+                    done = have if mode == "ab" else 0
+                    with open(part, mode) as fh:
+                        for chunk in resp.iter_bytes(1 << 20):
+                            done += len(chunk)
+                            if done > size:
+                                break
+                            fh.write(chunk)
+                            if progress:
+                                progress(done, size)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+            except httpx.TransportError as exc:
+                raise NetworkUnavailable(
+                    "The link to the hub dropped during a pack download; it resumes next time."
+                ) from exc
+        h = hashlib.sha256()
+        with open(part, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+        if part.stat().st_size != size or h.hexdigest() != item["sha256"]:
+            part.unlink(missing_ok=True)
+            raise SyncError(f"The download of pack {item['id']} was damaged; it starts over next time.")
+        done_path = folder / f"{item['sha256']}.hubpack"
+        os.replace(part, done_path)
+        return done_path
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    packs: list[str] = field(default_factory=list)
+    pack_errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        lines = [f"Synced with the hub: sent {self.pushed} event(s), received {self.pulled} new event(s)."]
+        lines += [f"Installed pack {p}." for p in self.packs]
+        lines += [f"Pack not installed: {e}" for e in self.pack_errors]
+        return "\n".join(lines)
+
+
+def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> None:
+    packs: Any = getattr(inst, "packs", None)
+    if packs is None:
+        return
+    installed = {p.id: p.version for p in packs.list()}
+    skipped = set(json.loads(SyncState(inst.store).get("packs_refused") or "[]"))
+    for item in client.published():
+        if installed.get(item["id"]) == item["version"] or item["sha256"] in skipped:
+            continue
+        path = client.download(item, inst.dirs.sync / "downloads")
+        try:
+            result = packs.install(path)
+            report.packs.append(f"{result.title} {result.version}")
+        except HubDeskError as exc:  # e.g. older than the one installed: say so once, do not retry forever
+            report.pack_errors.append(f"{item['id']} {item['version']}: {exc}")
+            skipped.add(item["sha256"])
+            SyncState(inst.store).set("packs_refused", json.dumps(sorted(skipped)))
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def sync_now(
+    inst: Installation, *, url: str | None = None, packs: bool = True, transport: httpx.BaseTransport | None = None
+) -> SyncReport:
+    """Push and pull once with the hub, then fetch newly published packs; remember how it went."""
+    state = SyncState(inst.store)
+    start = time.monotonic()
+    client = HubClient.for_hub(inst, url, transport=transport)
+    report = SyncReport()
+    try:
+        result = protocol.exchange(inst.log, client.call, centre_policy(inst.device_id))
+        report.pushed, report.pulled = result.pushed, result.pulled
+        if result.their_vector is not None:
+            state.raise_vector("sync_acked", HUB_DEST, result.their_vector)
+        if packs:
+            _fetch_packs(inst, client, report)
+    except HubDeskError as exc:
+        state.record_error(str(exc))
+        raise
+    finally:
+        client.close()
+    report.seconds = time.monotonic() - start
+    hub = state.hub()
+    if hub:
+        state.touch(hub.device_id)
+    state.record_success({"pushed": report.pushed, "pulled": report.pulled, "packs": report.packs, "via": client.url})
+    return report

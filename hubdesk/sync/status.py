@@ -1,0 +1,46 @@
+"""What a facilitator wants to know about sync: when it last worked, what is still waiting, what failed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hubdesk.core.installation import Installation
+from hubdesk.sync import enrolment
+from hubdesk.sync.entitlement import centre_policy
+from hubdesk.sync.state import CENTRE_ROLE, HUB_DEST, SyncState
+
+
+def pending_events(inst: Installation, state: SyncState | None = None) -> int:
+    """Events this centre may send its hub that the hub has not yet acknowledged holding."""
+    state = state or SyncState(inst.store)
+    acked = state.vector("sync_acked", HUB_DEST)
+    may_send = centre_policy(inst.device_id).may_send
+    total = 0
+    for (device_id, scope), _upto in inst.log.vector().items():
+        if not may_send(device_id, scope):
+            continue
+        rows = inst.store.query(
+            "SELECT COUNT(*) FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ?",
+            (device_id, scope, acked.get((device_id, scope), 0)),
+        )
+        total += int(rows[0][0])
+    return total
+
+
+def sync_status(inst: Installation) -> dict[str, Any]:
+    state = SyncState(inst.store)
+    hub = state.hub()
+    out: dict[str, Any] = {
+        "device_id": inst.device_id,
+        "role": "hub" if state.is_hub else "centre",
+        "hub": None
+        if hub is None
+        else {"device_id": hub.device_id, "url": hub.url or state.get("hub_url"), "last_contact": hub.last_contact},
+        "enrolment_pending": enrolment.pending_code(state) is not None,
+        "last_sync": state.get_json("last_sync"),
+        "last_error": state.get_json("last_error"),
+        "pending": 0 if state.is_hub else pending_events(inst, state),
+    }
+    if state.is_hub:
+        out["centres"] = len(state.devices(CENTRE_ROLE))
+    return out
