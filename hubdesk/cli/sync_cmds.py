@@ -47,7 +47,8 @@ def _enrol(args: argparse.Namespace, ctx: Context) -> int:
     if args.hub:
         from hubdesk.sync.http import HubClient
 
-        hub = HubClient.for_enrolment(ctx.inst, args.hub).enrol(args.code)
+        with HubClient.for_enrolment(ctx.inst, args.hub) as client:
+            hub = client.enrol(args.code)
         print(f"Enrolled with the hub at {args.hub} (hub {hub}).")
         return 0
     enrolment.start_offline(state, args.code)
@@ -63,17 +64,13 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.state import CENTRE_ROLE, SyncState
 
     state = SyncState(ctx.inst.store)
-    dests: list[str | None] = [None]
-    if state.is_hub:
-        dests = [args.dest] if args.dest else [d.device_id for d in state.devices(CENTRE_ROLE)]
-        if not dests:
-            print("No centre is enrolled with this hub yet: nothing to export.")
-            return 0
+    if state.is_hub and not args.dest and not state.devices(CENTRE_ROLE):
+        print("No centre is enrolled with this hub yet: nothing to export.")
+        return 0
     written = 0
-    for dest in dests:
-        for path in export_all(ctx.inst, args.to, dest=dest, again=args.again):
-            written += 1
-            print(f"Wrote {path}.")
+    for path in export_all(ctx.inst, args.to, dest=args.dest, again=args.again):
+        written += 1
+        print(f"Wrote {path}.")
     if not written:
         print("Nothing new to export.")
     return 0

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
-from hubdesk.errors import NotFound, PackError
+from hubdesk.errors import NotFound
 from hubdesk.sync.state import SyncState
 
 
@@ -54,11 +54,8 @@ def publish(inst: Installation, pack: Path | str) -> Published:
     pack = Path(pack)
     if not pack.is_file():
         raise NotFound(f"{pack} is not a .hubpack file; build one with 'hubdesk pack build'.")
-    packs: Any = getattr(inst, "packs", None)
-    if packs is None:
-        raise PackError("This HubDesk cannot install packs yet.")
     SyncState(inst.store).become_hub()
-    result = packs.install(pack)  # verifies; refuses a damaged or hostile pack with a sentence
+    result = inst.packs.install(pack)  # verifies; refuses a damaged or hostile pack with a sentence
     dest_dir = folder(inst)
     dest_dir.mkdir(parents=True, exist_ok=True)
     name = f"{result.pack_id}-{result.version}.hubpack"

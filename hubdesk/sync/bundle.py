@@ -127,10 +127,14 @@ def export_all(inst: Installation, dest_dir: Path | str, *, dest: str | None = N
     A hub always writes at least one bundle per centre, even empty: it carries the hub's key (an
     offline centre learns to trust its hub from it) and the hub's vector (what it has received).
     """
+    state = SyncState(inst.store)
+    if state.is_hub and dest is None:  # every enrolled centre gets its own bundles
+        return [
+            p for d in state.devices(CENTRE_ROLE) for p in export_all(inst, dest_dir, dest=d.device_id, again=again)
+        ]
     out: list[Path] = []
-    always = SyncState(inst.store).is_hub
     while True:
-        path, count = _write(inst, dest_dir, dest=dest, again=again and not out, always=always and not out)
+        path, count = _write(inst, dest_dir, dest=dest, again=again and not out, always=state.is_hub and not out)
         if path is None:
             return out
         out.append(path)

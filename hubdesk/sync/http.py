@@ -74,6 +74,12 @@ class HubClient:
     def close(self) -> None:
         self.http.close()
 
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- requests -----------------------------------------------------------------------------
     def _send(self, method: str, path: str, body: bytes = b"", *, signed: bool = True, **kw: Any) -> httpx.Response:
         headers = sign_request(self.inst.identity, method, path, body) if signed else {H_NONCE: secrets.token_hex(16)}
@@ -222,9 +228,7 @@ class SyncReport:
 
 
 def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> None:
-    packs: Any = getattr(inst, "packs", None)
-    if packs is None:
-        return
+    packs = inst.packs
     installed = {p.id: p.version for p in packs.list()}
     skipped = set(json.loads(SyncState(inst.store).get("packs_refused") or "[]"))
     for item in client.published():
