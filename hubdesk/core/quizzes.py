@@ -190,9 +190,9 @@ class Question:
             chosen = _as_indexes(answer)
             return chosen is not None and chosen == set(self.answers)
         if self.type == "number":
-            value = _as_number(answer)
             assert self.number is not None
-            return value is not None and abs(value - self.number) <= self.tolerance + 1e-9
+            target = self.number
+            return any(abs(v - target) <= self.tolerance + 1e-9 for v in _number_readings(answer))
         if not isinstance(answer, str):
             return False
         given = normalise_text(answer)
@@ -241,15 +241,49 @@ def _as_indexes(answer: object) -> set[int] | None:
 
 
 def _as_number(answer: object) -> float | None:
+    values = _number_readings(answer)
+    return values[0] if values else None
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
+def _number_readings(answer: object) -> list[float]:
+    """Every sensible reading of what a learner typed as a number.
+
+    Learners write numbers as they learnt to: "4 000" and "4 000" (French), "1,500" (English
+    thousands) or "1,5" (French decimal), "25 %". When a comma could be either ("1,500"), both
+    readings are offered and the answer is right if either is.
+    """
     if _is_number(answer):
-        return float(answer)
-    if isinstance(answer, str):
+        return [float(answer)]
+    if not isinstance(answer, str):
+        return []
+    text = "".join(answer.split()).replace("\u202f", "").replace("\u00a0", "").rstrip("%")
+    if not text:
+        return []
+    candidates: list[str] = []
+    if "," in text and "." in text:
+        # the later mark is the decimal one: 1,234.5 or 1.234,5
+        if text.rfind(",") > text.rfind("."):
+            candidates.append(text.replace(".", "").replace(",", "."))
+        else:
+            candidates.append(text.replace(",", ""))
+    elif "," in text:
+        candidates.append(text.replace(",", "."))
+        if _THOUSANDS.fullmatch(text):
+            candidates.append(text.replace(",", ""))
+    else:
+        candidates.append(text)
+    values: list[float] = []
+    for c in candidates:
         try:
-            value = float(answer.strip().replace(",", "."))
+            value = float(c)
         except ValueError:
-            return None
-        return value if math.isfinite(value) else None
-    return None
+            continue
+        if math.isfinite(value):
+            values.append(value)
+    return values
 
 
 @dataclass(frozen=True)

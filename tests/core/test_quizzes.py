@@ -119,3 +119,22 @@ def test_mastery_rule_four_of_last_five() -> None:
     assert not rule.is_mastered([True, True, True, True, False, False])  # last five: 3 right
     assert MasteryRule(1, 1).is_mastered([False, True])
     assert Quiz.from_dict(_with(DOC_QUIZ["questions"][0])).rule(MasteryRule(2, 3)) == MasteryRule(2, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "right"),
+    [
+        ("4 000", 4000, True),  # French thousands with a space
+        ("4\u202f000", 4000, True),  # ... or a narrow no-break space
+        ("1,500", 1500, True),  # English thousands
+        ("1,5", 1.5, True),  # French decimal comma
+        ("1,500", 1.5, True),  # ambiguous: either reading may be meant
+        ("25 %", 25, True),
+        ("1.234,5", 1234.5, True),
+        ("4 001", 4000, False),
+        ("four thousand", 4000, False),
+    ],
+)
+def test_numbers_as_people_write_them(typed: str, answer: float, right: bool) -> None:
+    quiz = Quiz.from_dict({"questions": [{"id": "n", "type": "number", "prompt": "How many?", "answer": answer}]})
+    assert quiz.questions[0].grade(typed).correct is right
