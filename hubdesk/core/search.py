@@ -418,16 +418,17 @@ class Search:
         """Per language: every word (or, failing that, any word) in the lesson, titles adding to the score.
 
         The body field holds the title too, so one field answers "does it match"; the small title
-        field is only consulted for the documents that matched (AndMaybe), which is much cheaper than
-        asking "title or body" for every word.
+        field only adds score, as the other arm of an ``Or`` whose matches are a subset of the body's
+        (every title word is in the body). Not ``AndMaybe``: Whoosh's block-quality skipping loops
+        forever on it when the optional side cannot skip.
         """
         per_lang: list[query.Query] = []
         for lang in langs:
             body = self._parser(f"b_{lang}", "or" if any_word else "and").parse(text)
             if body is query.NullQuery:
                 continue
-            title = self._parser(f"t_{lang}", "or").parse(text)
-            per_lang.append(body if title is query.NullQuery else query.AndMaybe(body, title))
+            title = self._parser(f"t_{lang}", "or" if any_word else "and").parse(text)
+            per_lang.append(body if title is query.NullQuery else query.Or([body, title]))
         if not per_lang:
             return query.NullQuery
         return per_lang[0] if len(per_lang) == 1 else query.Or(per_lang)
