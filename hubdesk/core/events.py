@@ -137,6 +137,9 @@ class Event:
 
 
 _COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
+# one encoder made once: ``json.dumps`` with options builds a new encoder on every call
+_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_IN_CHUNK = 500  # keys per "which of these do we hold" query, under SQLite's parameter limit
 
 Listener = Callable[[list[Event]], None]
 
@@ -182,11 +185,15 @@ class EventLog:
         self._notify([ev])
         return ev
 
-    def apply(self, events: Iterable[Event]) -> list[Event]:
-        """Apply events from elsewhere in one transaction; return those that were new here."""
+    def apply(self, events: Iterable[Event], *, validated: bool = False) -> list[Event]:
+        """Apply events from elsewhere in one transaction; return those that were new here.
+
+        ``validated``: the caller (a bundle decoder) already ran ``Event.validate`` on each.
+        """
         batch = list(events)
-        for ev in batch:
-            ev.validate()
+        if not validated:
+            for ev in batch:
+                ev.validate()
         if not batch:
             return []
         with self.store.transaction() as conn:
@@ -197,26 +204,50 @@ class EventLog:
         return new
 
     def _insert_and_project(self, conn: sqlite3.Connection, batch: list[Event]) -> list[Event]:
-        new: list[Event] = []
-        touched: set[tuple[str, str]] = set()
-        insert = f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        """Insert the events not held yet and run their projectors.
+
+        Large batches (sync) are the hot path: which events are held is asked per device in a few
+        ``IN`` queries, the new ones go in with one ``executemany``, then the projectors run. If
+        SQLite ignores a row we did not expect it to (a peer reusing a scope_seq for another event),
+        the batch falls back to one insert at a time, which keeps exactly the first of each.
+        """
+        held: set[tuple[str, int]] = set()
+        by_device: dict[str, list[int]] = {}
         for ev in batch:
-            cur = conn.execute(
-                insert,
-                (
-                    ev.device_id,
-                    ev.seq,
-                    ev.scope,
-                    ev.scope_seq,
-                    ev.hlc,
-                    ev.kind,
-                    ev.learner_id,
-                    json.dumps(ev.payload, separators=(",", ":"), ensure_ascii=False),
-                ),
-            )
-            if cur.rowcount != 1:
-                continue
-            new.append(ev)
+            by_device.setdefault(ev.device_id, []).append(ev.seq)
+        for device_id, seqs in by_device.items():
+            for i in range(0, len(seqs), _IN_CHUNK):
+                part = seqs[i : i + _IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                held.update(
+                    (device_id, s)
+                    for (s,) in conn.execute(
+                        f"SELECT seq FROM events WHERE device_id = ? AND seq IN ({marks})", (device_id, *part)
+                    )
+                )
+        new: list[Event] = []
+        for ev in batch:
+            if ev.key not in held:
+                held.add(ev.key)  # a duplicate inside the batch counts once
+                new.append(ev)
+        insert = f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        rows = [
+            (ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind, ev.learner_id, _dumps(ev.payload))
+            for ev in new
+        ]
+        conn.execute("SAVEPOINT insert_batch")
+        before = conn.total_changes
+        conn.executemany(insert, rows)
+        if conn.total_changes - before != len(rows):
+            conn.execute("ROLLBACK TO insert_batch")
+            kept: list[Event] = []
+            for ev, row in zip(new, rows, strict=True):
+                if conn.execute(insert, row).rowcount == 1:
+                    kept.append(ev)
+            new = kept
+        conn.execute("RELEASE insert_batch")
+        touched: set[tuple[str, str]] = set()
+        for ev in new:
             touched.add((ev.device_id, ev.scope))
             for fn in _PROJECTORS.get(ev.kind, ()):
                 fn(conn, ev)

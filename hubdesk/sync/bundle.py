@@ -318,7 +318,7 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         enrolled = HUB
     applied = 0
     for i in range(0, len(events), APPLY_CHUNK):
-        applied += len(inst.log.apply(events[i : i + APPLY_CHUNK]))
+        applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
     dest = sender if state.is_hub else HUB_DEST
     with inst.store.transaction() as conn:
         conn.execute(
