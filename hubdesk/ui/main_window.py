@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(style.STYLESHEET)
         self.setWindowIcon(picture_icon(1, 64))  # the house: "the learning hub"
         self.resize(1180, 760)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(1000, 640)
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self.signin = self._make_signin()

@@ -24,6 +24,7 @@ from hubdesk.ui.learner_dialogs import LearnerDialog
 class ManagePage(QWidget):
     changed = Signal()
     add_pack_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, ctx: AppContext, facilitator: Learner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,10 @@ class ManagePage(QWidget):
         packs_row.addWidget(packs_label)
         packs_row.addWidget(self.add_pack_button)
         packs_row.addStretch()
+        self.settings_button = QPushButton(self.tr("Settings of this computer"))
+        self.settings_button.setToolTip(self.tr("Language and the time before an unused session is closed"))
+        self.settings_button.clicked.connect(self.settings_requested)
+        packs_row.addWidget(self.settings_button)
         learners_title = QLabel(self.tr("Learners on this computer"))
         learners_title.setObjectName("subtitle")
         self.list = QListWidget()

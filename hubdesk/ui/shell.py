@@ -108,9 +108,7 @@ class LearnerShell(QWidget):
             row.addWidget(self.manage_button)
             self.facilitator_buttons.append(self.manage_button)
         self.topbar_row = row
-        self.settings_button = QPushButton(self.tr("Settings"))
-        self.settings_button.clicked.connect(self.settings_requested)
-        row.addWidget(self.settings_button)
+        self.extra_slot = row.count()  # panels added later (study group) go here
         name = QLabel(self.learner.name)
         ink = style.ink_on(self.learner.colour)
         name.setStyleSheet(f"background: {self.learner.colour}; color: {ink}; border-radius: 14px; padding: 4px 12px;")
@@ -124,7 +122,8 @@ class LearnerShell(QWidget):
 
     def add_topbar_button(self, button: QPushButton) -> None:
         """For panels added later (study group): a button before Settings."""
-        self.topbar_row.insertWidget(self.topbar_row.indexOf(self.settings_button), button)
+        self.topbar_row.insertWidget(self.extra_slot, button)
+        self.extra_slot += 1
 
     # -- navigation --------------------------------------------------------------------------------
     def _go(self, page: QWidget) -> None:
@@ -220,6 +219,7 @@ class LearnerShell(QWidget):
             manage = ManagePage(self.ctx, self.learner)
             manage.changed.connect(self.learners_changed)
             manage.add_pack_requested.connect(self.add_pack)
+            manage.settings_requested.connect(self.settings_requested)
             self.body.addWidget(manage)
             self.extra_pages["manage"] = manage
             page = manage

@@ -170,10 +170,6 @@
         <translation>Personnes, cours et synchronisation</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Réglages</translation>
-    </message>
-    <message>
         <source>Switch learner</source>
         <translation>Changer de personne</translation>
     </message>
@@ -249,6 +245,14 @@
     <message>
         <source>Course packs from a USB stick or a file:</source>
         <translation>Cours depuis une clé USB ou un fichier :</translation>
+    </message>
+    <message>
+        <source>Settings of this computer</source>
+        <translation>Réglages de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Language and the time before an unused session is closed</source>
+        <translation>La langue, et le délai avant de fermer une session inutilisée</translation>
     </message>
     <message>
         <source>Learners on this computer</source>
