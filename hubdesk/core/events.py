@@ -165,6 +165,11 @@ class EventLog:
         """Call ``listener(events)`` after each commit that added events (on the writer's thread)."""
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (a view that closes, a peer node that stops)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     # -- writing ------------------------------------------------------------------------------
     def append(
         self, kind: str, payload: Mapping[str, Any], *, scope: str = CENTRE, learner_id: str | None = None

@@ -140,6 +140,7 @@ class PeerNode:
             self.stop()
 
     def stop(self) -> None:
+        self.inst.log.unsubscribe(self._local_events)
         self._stop.set()
         self._wake.set()
         if self._uvicorn is not None:
