@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import zstandard
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -31,6 +32,7 @@ from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, che
 from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
 
 MAX_BODY = 32 << 20
+COMPRESS_OVER = 1024
 FILE_CHUNK = 256 << 10
 
 
@@ -136,10 +138,29 @@ class Hub:
         return device
 
     def _signed(self, request: Request, value: Any, status: int = 200) -> Response:
+        """A JSON reply signed over its plain body, zstd-compressed on the wire when the client takes it."""
         body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
         nonce = request.headers.get(H_NONCE, "")
         headers = {H_SIG: sign_reply(self.inst.identity, status, nonce, body)}
+        if len(body) > COMPRESS_OVER and "zstd" in request.headers.get("accept-encoding", ""):
+            body = zstandard.ZstdCompressor(level=3).compress(body)
+            headers["content-encoding"] = "zstd"
         return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+    def _plain(self, request: Request, body: bytes) -> bytes:
+        """The request body, unpacked if the client compressed it (bounded like any body)."""
+        encoding = request.headers.get("content-encoding", "identity")
+        if encoding == "identity":
+            return body
+        if encoding != "zstd":
+            raise _Refused(415, "The request's content encoding is not supported.")
+        try:
+            out = zstandard.ZstdDecompressor().stream_reader(body).read(self.max_body * 4 + 1)
+        except zstandard.ZstdError:
+            raise _Refused(400, "The request's compressed body is damaged.") from None
+        if len(out) > self.max_body * 4:
+            raise _Refused(413, "The request is too large.")
+        return out
 
     def _guard(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -151,7 +172,7 @@ class Hub:
                 device = await run_in_threadpool(self._authenticate, request, body)
                 if not self.rate.allow("dev:" + device.device_id):
                     raise _Refused(429, "Too many requests; slow down.")
-                return await handler(request, device, body)
+                return await handler(request, device, self._plain(request, body))
             except _Refused as exc:
                 return _error(exc.status, exc.message)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import zstandard
 
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
@@ -30,6 +31,7 @@ from hubdesk.sync.signing import H_NONCE, H_SIG, check_signature, reply_bytes, s
 from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState
 
 MAX_PACK = 16 << 30
+COMPRESS_OVER = 1024
 _FILE_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubpack$")
 
 
@@ -82,7 +84,12 @@ class HubClient:
 
     # -- requests -----------------------------------------------------------------------------
     def _send(self, method: str, path: str, body: bytes = b"", *, signed: bool = True, **kw: Any) -> httpx.Response:
+        extra: dict[str, str] = {}
+        if signed and len(body) > COMPRESS_OVER:  # sign what travels: the compressed bytes
+            body = zstandard.ZstdCompressor(level=3).compress(body)
+            extra["content-encoding"] = "zstd"
         headers = sign_request(self.inst.identity, method, path, body) if signed else {H_NONCE: secrets.token_hex(16)}
+        headers.update(extra)
         headers.update(kw.pop("headers", {}))
         if body:
             headers["content-type"] = "application/json"

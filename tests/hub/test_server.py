@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import zstandard
 
 from hubdesk.core.events import COMMUNITY
 from hubdesk.core.installation import Installation
@@ -91,6 +92,10 @@ def test_hostile_requests_get_4xx_and_store_nothing(make_inst) -> None:  # type:
         assert _raw(url, centre, "POST", "/sync/nothing", b"{}").status_code == 404
         big = b'{"v":1,"type":"push","events":[' + b'{"d":"x"},' * 20000 + b"]}"
         assert _raw(url, centre, "POST", "/sync/push", big).status_code == 413
+        bomb = zstandard.ZstdCompressor().compress(b" " * (64 << 14))  # small on the wire, huge unpacked
+        assert _raw(url, centre, "POST", "/sync/push", bomb, **{"content-encoding": "zstd"}).status_code == 413
+        assert _raw(url, centre, "POST", "/sync/push", b"junk", **{"content-encoding": "zstd"}).status_code == 400
+        assert _raw(url, centre, "POST", "/sync/push", b"{}", **{"content-encoding": "br"}).status_code == 415
         assert httpx.post(url + "/enrol", content=b"[]", timeout=5).status_code == 403
         assert httpx.post(url + "/enrol", content=b"\xff", timeout=5).status_code == 400
         assert _raw(url, centre, "GET", "/packs/../../hubdesk.sqlite3", b"").status_code == 404
