@@ -38,16 +38,10 @@ import os; os._exit(0)
 # what ``hubdesk --data-dir D`` does (hubdesk.cli.main -> hubdesk.app.run_app), up to the first paint
 HUBDESK = """
 import sys
-from hubdesk.cli import build_parser
-from hubdesk.cli.context import Context
-args = build_parser().parse_args(["--data-dir", sys.argv[1]])
-ctx = Context(args.data_dir)
-from hubdesk.app import application, create_window
-from PySide6.QtCore import QTimer
-app = application()
-window = create_window(ctx.inst)
-window.show()
-QTimer.singleShot(0, window.start)
+import hubdesk.cli  # the module behind the `hubdesk` command, which then calls hubdesk.app.run_app
+from hubdesk.app import start_app
+from hubdesk.core.paths import resolve_data_dir
+app, window, inst = start_app(resolve_data_dir(sys.argv[1]))
 app.processEvents(); window.grab()
 assert window.pages.currentWidget() is window.signin and window.signin.tiles
 print("READY", flush=True)

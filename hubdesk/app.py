@@ -83,17 +83,24 @@ def _log_unexpected(data_dir: Path, window: MainWindow | None) -> None:
     sys.excepthook = hook
 
 
-def run_app(data_dir: Path) -> int:
+def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
+    """Open the installation and show the window (the first-start work is queued, not done)."""
     app = application()
-    try:
-        inst = Installation(data_dir)
-    except HubDeskError as exc:
-        QMessageBox.critical(None, "HubDesk", str(exc))
-        return exc.exit_code
+    inst = Installation(data_dir)
     window = create_window(inst)
     _log_unexpected(Path(data_dir), window)
     window.show()
     QTimer.singleShot(0, window.start)
+    return app, window, inst
+
+
+def run_app(data_dir: Path) -> int:
+    try:
+        app, _window, inst = start_app(data_dir)
+    except HubDeskError as exc:
+        application()
+        QMessageBox.critical(None, "HubDesk", str(exc))
+        return exc.exit_code
     try:
         return int(app.exec())
     finally:

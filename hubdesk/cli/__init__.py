@@ -48,7 +48,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _app_data_dir(argv: Sequence[str]) -> str | None:
+    """``hubdesk`` or ``hubdesk --data-dir DIR`` (the app, not a command): the DIR ("" if none), else None."""
+    if not argv:
+        return ""
+    if len(argv) == 2 and argv[0] == "--data-dir":
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return argv[0].split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    app_dir = _app_data_dir(list(sys.argv[1:] if argv is None else argv))
+    if app_dir is not None:  # straight to the window: the app must not wait for every command module to load
+        from hubdesk.app import run_app
+        from hubdesk.core.paths import resolve_data_dir
+
+        try:
+            return int(run_app(resolve_data_dir(app_dir or None)))
+        except KeyboardInterrupt:
+            return 130
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args.data_dir)

@@ -27,9 +27,7 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.timeout_ms = 0
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._filtering = False
 
     def set_minutes(self, minutes: float) -> None:
         self.set_timeout_ms(int(minutes * 60_000))
@@ -40,6 +38,12 @@ class IdleWatcher(QObject):
             self.start()
 
     def start(self) -> None:
+        """Someone signed in: watch for activity (every input event passes through this filter, so it is
+        installed only while a learner is signed in)."""
+        app = QCoreApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
         if self.timeout_ms > 0:
             self.timer.start(self.timeout_ms)
         else:
@@ -47,6 +51,10 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None and self._filtering:
+            app.removeEventFilter(self)
+            self._filtering = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.timer.isActive() and event.type() in _ACTIVITY:
@@ -54,7 +62,4 @@ class IdleWatcher(QObject):
         return False
 
     def detach(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self.timer.stop()
+        self.stop()

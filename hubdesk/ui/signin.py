@@ -80,8 +80,8 @@ class SignInPage(QWidget):
         hl = QHBoxLayout(holder)
         hl.addStretch()
         hl.addWidget(self.tile_box, 0, Qt.AlignmentFlag.AlignTop)
-        self.welcome = self._build_welcome()
-        hl.addWidget(self.welcome, 0, Qt.AlignmentFlag.AlignTop)
+        self.welcome: QFrame | None = None  # built only on an installation with nobody in it yet
+        self.tiles_row = hl
         hl.addStretch()
         scroll.setWidget(holder)
         self.add_first = QPushButton(self.tr("Add the first person"))
@@ -163,7 +163,11 @@ class SignInPage(QWidget):
             tile.clicked.connect(lambda _=False, lr=learner: self.choose(lr))
             self.tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
             self.tiles[learner.id] = tile
-        self.welcome.setVisible(not learners)
+        if not learners and self.welcome is None:
+            self.welcome = self._build_welcome()
+            self.tiles_row.insertWidget(2, self.welcome, 0, Qt.AlignmentFlag.AlignTop)
+        if self.welcome is not None:
+            self.welcome.setVisible(not learners)
         self.tile_box.setVisible(bool(learners))
         self.add_first.setVisible(bool(learners) and not any(lr.is_facilitator for lr in learners))
         self.hint.setText(self.tr("Tap your name to begin.") if learners else self.tr("Nobody is here yet."))

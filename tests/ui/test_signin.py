@@ -211,7 +211,8 @@ def test_first_start_asks_for_a_facilitator(qtbot: Any, inst: Installation, make
     assert "Nobody" in window.signin.hint.text()
     inst.learners.add("Kofi")  # learners added with the CLI, but no facilitator yet
     window.signin.refresh()
-    assert not window.signin.welcome.isVisible() and window.signin.add_first.isVisible()
+    assert window.signin.welcome is not None and not window.signin.welcome.isVisible()
+    assert window.signin.add_first.isVisible()
     inst.learners.add("Grace", role="facilitator", password="kettle-rain")
     window.signin.refresh()
     assert not window.signin.add_first.isVisible()
