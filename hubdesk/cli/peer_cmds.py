@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 from typing import Any
 
@@ -41,7 +42,9 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
     node = PeerNode(ctx.inst, host=args.host, port=args.port, discover=not args.no_discovery, interfaces=interfaces)
     port = node.bind()
     print(f"Serving study groups on {args.host}:{port}. Stop with Ctrl+C.", flush=True)
-    node.serve_forever()
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn shuts down cleanly, then passes the Ctrl+C on
+        node.serve_forever()
+    print("Stopped serving study groups.", flush=True)
     return 0
 
 
