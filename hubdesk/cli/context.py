@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.installation import Installation
 from hubdesk.core.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from hubdesk.core.installation import Installation
 
 
 class Context:
@@ -19,6 +21,10 @@ class Context:
     @property
     def inst(self) -> Installation:
         if self._inst is None:
+            # imported here: opening an installation loads every domain, which `--version` and
+            # `--help` need not pay for
+            from hubdesk.core.installation import Installation
+
             self._inst = Installation(self.data_dir)
         return self._inst
 
