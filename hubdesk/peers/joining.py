@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from hubdesk.core.installation import Installation
 from hubdesk.core.join_codes import derive
 from hubdesk.core.learners import Learner
-from hubdesk.errors import HubDeskError
+from hubdesk.errors import HubDeskError, SyncError
 from hubdesk.peers.client import PeerClient, WrongCode, http_client, local_listen_port, parse_address
 from hubdesk.sync.protocol import ExchangeResult
 
@@ -40,7 +40,8 @@ def join(
     with http_client(timeout) as http:
         client = PeerClient(inst, peer, secret.group_id, secret.key, http, local_listen_port(inst))
         try:
-            device = str(client.hello()["device"])
+            hello = client.hello()
+            device = str(hello["device"])
         except WrongCode as exc:
             raise JoinRefused(
                 f"The peer at {peer} did not accept this join code. Check the code with the person who started "
@@ -48,7 +49,18 @@ def join(
             ) from exc
         group_id = inst.groups.join(code, learner)
         inst.groups.add_peer(group_id, peer, device)
+        for other in hello.get("peers") or []:
+            if isinstance(other, str) and other != peer and _is_address(other):
+                inst.groups.add_peer(group_id, other)  # its device id is learned on first contact
         return JoinResult(group_id, device, client.sync())
+
+
+def _is_address(text: str) -> bool:
+    try:
+        parse_address(text)
+    except SyncError:
+        return False
+    return len(text) <= 80
 
 
 def sync_group(inst: Installation, group_id: str, *, timeout: float = 1.5) -> tuple[int, list[str]]:

@@ -144,7 +144,12 @@ class PeerServer:
                 return 400, {"error": "A peer request says who it is from and what it asks."}
             self._note_sender(group_id, envelope["from"], client)
             if kind == "hello":
-                return 200, {"device": self.inst.device_id, "port": self.port()}
+                # Other members' addresses too (sealed: only a member reads them), so members who
+                # joined through one PC can reach each other when that PC is off.
+                peers = [
+                    addr for addr, dev in self.inst.groups.peers(group_id) if dev != envelope["from"].get("device")
+                ]
+                return 200, {"device": self.inst.device_id, "port": self.port(), "peers": peers[:50]}
             if kind not in SYNC_KINDS:
                 return 404, {"error": f"There is no peer request called {kind[:40]!r}."}
             return 200, answer(self.inst.log, kind, envelope.get("msg"), group_policy(group_id), MAX_CHUNK)

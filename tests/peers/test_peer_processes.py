@@ -79,6 +79,10 @@ def test_three_processes_converge_after_one_was_cut_off(peer_process: Factory) -
     lines = a.group_notes.text(gid).split("\n")
     assert sorted(lines) == sorted(everything)  # every edit once, nothing lost, nothing doubled
 
+    pa.stop()  # the PC everyone joined through goes home: B and C learned of each other and go on
+    b.group_notes.append(gid, kofi.id, "without A")
+    wait_for(lambda: "without A" in c.group_notes.text(gid), timeout=10)
+
 
 def test_wrong_code_is_refused_and_learns_nothing(peer_process: Factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pa, a = peer_process("amina")
