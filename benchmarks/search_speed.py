@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ast
 import itertools
+import os
 import random
 import re
 import sqlite3
@@ -158,6 +159,7 @@ def main() -> None:
     for name, times, found in (("HubDesk (Whoosh)", w_times, w_found), ("SQLite FTS5", f_times, f_found)):
         print(f"{name:22}{statistics.median(times):9.2f}{percentile(times, 95):9.2f}{max(times):9.2f}{found:8d}")
     print(f"reference: {REFERENCE}")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end of the run")
     verdict = "meets" if percentile(w_times, 95) <= 25 else "MISSES"
     print(f"HubDesk p95 {percentile(w_times, 95):.1f} ms {verdict} the 25 ms target")
 

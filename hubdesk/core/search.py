@@ -34,7 +34,6 @@ from typing import Any, Protocol, cast
 from whoosh import fields, index, query
 from whoosh.analysis import Analyzer, LanguageAnalyzer, RegexTokenizer, StandardAnalyzer
 from whoosh.analysis.filters import LowercaseFilter
-from whoosh.highlight import HtmlFormatter, PinpointFragmenter, get_text
 from whoosh.lang import has_stemmer, languages
 from whoosh.qparser import AndGroup, OrGroup, QueryParser, plugins
 from whoosh.searching import Searcher
@@ -48,7 +47,8 @@ STATE_FILE = "state.json"
 FALLBACK = "xx"  # the field suffix for languages Whoosh cannot stem
 STEMMED = tuple(sorted({lang.split("_")[0] for lang in languages if has_stemmer(lang)}))
 NO_OWNER = "-"
-SNIPPET_CHARS = 180
+SNIPPET_CHARS = 200
+SNIPPET_CONTEXT = 40  # characters shown before the first match
 RECHECK_SECONDS = 2.0  # how often a long-lived app re-reads the installed packs (another process may change them)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _PLAIN_WORD_RE = re.compile(r"(?<![\w*?])\w+(?![\w*?])", re.UNICODE)  # not part of a wildcard like dir*
@@ -122,16 +122,6 @@ class SearchResults:
     corrected: bool = False  # True when ``results`` are those of ``suggestion`` (the query found nothing)
 
 
-class _BoldFormatter(HtmlFormatter):  # type: ignore[misc]
-    """Plain ``<b>word</b>``: no per-term classes (and no per-search state to clear), text escaped."""
-
-    def __init__(self) -> None:
-        super().__init__(tagname="b", between=" … ")
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"<b>{self._text(get_text(text, token, replace))}</b>"
-
-
 def field_language(language: str) -> str:
     """The field suffix for a pack language: 'fr-CA' -> 'fr'; 'sw' (no stemmer) -> the fallback."""
     base = (language or "").split("-")[0].split("_")[0].lower()
@@ -186,7 +176,6 @@ class Search:
         self._parsers: dict[tuple[str, str], QueryParser] = {}
         self._checked_at = 0.0
         self._dirty = True
-        self._highlight = (PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=40, autotrim=True), _BoldFormatter())
         if packs is not None:
             packs.add_listener(self._on_pack_changed)
         if notes is not None:
@@ -494,25 +483,20 @@ class Search:
         results = searcher.search(q, limit=max(1, limit))
         if not len(results.top_n):
             return []
-        _mark_matched_terms(searcher, q, results)
-        results.fragmenter, results.formatter = self._highlight
+        spans = _match_spans(searcher.reader(), q, [docnum for _score, docnum in results.top_n])
         out: list[Hit] = []
         for hit in results:
             stored = hit.fields()
-            lang = field_language(stored.get("language", ""))
+            title = str(stored.get("title", ""))
             body = str(stored.get("body", ""))
-            snippet = ""
-            if any(fname == f"b_{lang}" for fname, _ in hit.matched_terms()):
-                snippet = " ".join(hit.highlights(f"b_{lang}", text=body, top=2).split())
-            if not snippet:
-                title = str(stored.get("title", ""))
-                snippet = html.escape(_lead(body[len(title) :] if body.startswith(title) else body), quote=False)
+            skip = len(title) + 2 if body.startswith(title) else 0  # the title is shown already
+            snippet = _snippet(body, spans.get(hit.docnum, []), skip)
             out.append(
                 Hit(
                     kind=str(stored["kind"]),
                     pack_id=str(stored["pack_id"]),
                     lesson_id=str(stored["lesson_id"]),
-                    title=str(stored.get("title", "")),
+                    title=title,
                     snippet_html=snippet,
                     score=round(float(hit.score or 0.0), 4),
                     language=str(stored.get("language", "")),
@@ -549,28 +533,71 @@ class Search:
             self._ix = None
 
 
-def _mark_matched_terms(searcher: Searcher, q: query.Query, results: Any) -> None:
-    """Record which query terms each *shown* hit contains, so snippets come from stored offsets.
+Span = tuple[int, int, int]  # (start char, end char, which query term)
 
-    ``search(terms=True)`` would do this for every matching document, which costs more than the
-    search; the ten shown hits need only a posting skip per term.
+
+def _match_spans(reader: Any, q: query.Query, shown: list[int]) -> dict[int, list[Span]]:
+    """Where each query term occurs in each *shown* hit, from the offsets stored in the index.
+
+    This is Whoosh's "pinpoint" highlighting done for the ten shown hits only: ``search(terms=True)``
+    would record matched terms for every matching document (costing more than the search), and
+    re-analysing the text of each hit costs about a millisecond a hit.
     """
-    reader = searcher.reader()
-    shown = sorted(docnum for _score, docnum in results.top_n)
-    termdocs: dict[tuple[str, bytes], list[int]] = {}
-    docterms: dict[int, list[tuple[str, bytes]]] = {}
-    for fieldname, btext in q.existing_terms(reader, phrases=True, expand=True):
-        if not fieldname.startswith("b_"):
-            continue
+    spans: dict[int, list[Span]] = {docnum: [] for docnum in shown}
+    order = sorted(shown)
+    terms = sorted(t for t in q.existing_terms(reader, phrases=True, expand=True) if t[0].startswith("b_"))
+    for which, (fieldname, btext) in enumerate(terms):
         postings = reader.postings(fieldname, btext)
-        for docnum in shown:
+        for docnum in order:
             if not postings.is_active():
                 break
-            postings.skip_to(docnum)
+            if postings.id() < docnum:
+                postings.skip_to(docnum)
             if postings.is_active() and postings.id() == docnum:
-                termdocs.setdefault((fieldname, btext), []).append(docnum)
-                docterms.setdefault(docnum, []).append((fieldname, btext))
-    results.termdocs, results.docterms = termdocs, docterms
+                spans[docnum].extend((start, end, which) for _pos, start, end in postings.value_as("characters"))
+    return spans
+
+
+def _snippet(text: str, spans: list[Span], skip: int) -> str:
+    """About SNIPPET_CHARS of ``text`` around the densest run of matches, matches in ``<b>``, escaped."""
+    spans = sorted(sp for sp in spans if sp[0] >= skip) or sorted(spans)
+    if not spans:
+        return html.escape(_lead(text[skip:]), quote=False)
+    spans = spans[:400]
+    reach = SNIPPET_CHARS - 2 * SNIPPET_CONTEXT
+    best, best_at, j = (-1, -1), 0, 0
+    for i, first in enumerate(spans):  # the window with the most different terms, then the most matches
+        j = max(j, i)
+        while j + 1 < len(spans) and spans[j + 1][1] - first[0] <= reach:
+            j += 1
+        rank = (len({sp[2] for sp in spans[i : j + 1]}), j - i)
+        if rank > best:
+            best, best_at = rank, i
+    first_start = spans[best_at][0]
+    start = max(skip, first_start - SNIPPET_CONTEXT)
+    if start > skip:
+        space = text.find(" ", start, first_start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", first_start, end)
+        end = space if space > first_start else end
+    pieces: list[str] = ["… " if start > skip else ""]
+    at = start
+    for s_start, s_end, _which in spans[best_at:]:
+        if s_start >= end:
+            break
+        if s_start < at:
+            continue
+        pieces += [
+            html.escape(text[at:s_start], quote=False),
+            "<b>",
+            html.escape(text[s_start:s_end], quote=False),
+            "</b>",
+        ]
+        at = s_end
+    pieces += [html.escape(text[at:end], quote=False), " …" if end < len(text) else ""]
+    return " ".join("".join(pieces).split())
 
 
 def _closest(reader: Any, word: str) -> str | None:
