@@ -10,6 +10,8 @@ from typing import Any
 from hubdesk.cli.context import Context
 
 DEFAULT_PORT = 8765
+HOST_SETTING = "peer.host"
+PORT_SETTING = "peer.port"
 
 
 def register(sub: Any) -> None:
@@ -17,8 +19,10 @@ def register(sub: Any) -> None:
     psub = p.add_subparsers(dest="peer_command", metavar="ACTION", required=True)
 
     serve = psub.add_parser("serve", help="serve and sync this PC's study groups until stopped")
-    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every interface)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks one)")
+    serve.add_argument("--host", help="address to listen on (default: the one in settings, else every interface)")
+    serve.add_argument(
+        "--port", type=int, help=f"port (default: the one in settings, else {DEFAULT_PORT}; 0 picks one)"
+    )
     serve.add_argument("--no-discovery", action="store_true", help="do not announce or browse with zeroconf")
     serve.set_defaults(func=_serve)
 
@@ -38,10 +42,14 @@ def register(sub: Any) -> None:
 def _serve(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.peers.node import PeerNode
 
-    interfaces = ["127.0.0.1"] if args.host.startswith("127.") else None
-    node = PeerNode(ctx.inst, host=args.host, port=args.port, discover=not args.no_discovery, interfaces=interfaces)
+    # The LAN address chosen in the app's settings (meta keys peer.host / peer.port) unless given here.
+    host = args.host or ctx.inst.store.meta_get(HOST_SETTING) or "0.0.0.0"
+    saved_port = ctx.inst.store.meta_get(PORT_SETTING) or ""
+    port = args.port if args.port is not None else int(saved_port) if saved_port.isdigit() else DEFAULT_PORT
+    interfaces = ["127.0.0.1"] if host.startswith("127.") else None
+    node = PeerNode(ctx.inst, host=host, port=port, discover=not args.no_discovery, interfaces=interfaces)
     port = node.bind()
-    print(f"Serving study groups on {args.host}:{port}. Stop with Ctrl+C.", flush=True)
+    print(f"Serving study groups on {host}:{port}. Stop with Ctrl+C.", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn shuts down cleanly, then passes the Ctrl+C on
         node.serve_forever()
     print("Stopped serving study groups.", flush=True)
