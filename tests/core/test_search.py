@@ -11,6 +11,7 @@ import pytest
 from hubdesk.cli import main
 from hubdesk.core.installation import Installation
 from hubdesk.core.packs import build_pack
+from hubdesk.core.search import LessonDoc, Search
 from tests.conftest import CONTENT_PACKS, real_course
 from tests.core.packs_util import make_source
 
@@ -154,3 +155,25 @@ def test_cli_search_json_and_text(shell: Installation, capsys: pytest.CaptureFix
     assert text.startswith("1. Pipes and Filters  [shell-novice / 04-pipefilter]") and "*pipes*" in text.lower()
     assert main(["--data-dir", data_dir, "search", "zqxjv"]) == 0
     assert "No lesson matches" in capsys.readouterr().out
+
+
+def test_snippets_are_escaped_windows_around_matches(tmp_path: Path) -> None:
+    """Fed directly (no packs): markup in lesson text is shown as text; the window finds far matches."""
+    search = Search(tmp_path / "ix", None, None)
+    filler = "plain words about nothing in particular. " * 40
+    search.index_lessons(
+        [
+            LessonDoc("p", "html", "Markup lesson", "Type <b>bold</b> & then pipes > file.", "en"),
+            LessonDoc("p", "far", "Far lesson", filler + "At last the kettle whistles. " + filler, "en"),
+        ]
+    )
+    hit = search.search("pipes").results[0]
+    assert hit.snippet_html == "Type &lt;b&gt;bold&lt;/b&gt; &amp; then <b>pipes</b> &gt; file."
+    assert hit.snippet == "Type <b>bold</b> & then pipes > file."
+    far = search.search("kettle").results[0]
+    assert far.snippet_html.startswith("… ") and far.snippet_html.endswith(" …")
+    assert "<b>kettle</b> whistles" in far.snippet_html and "Far lesson" not in far.snippet_html
+    assert len(far.snippet) <= 210
+    title_only = search.search("markup").results[0]
+    assert title_only.lesson_id == "html" and title_only.snippet.startswith("Type <b>bold</b>")
+    search.close()
