@@ -26,7 +26,7 @@ import uvicorn
 from hubdesk.core.events import Event
 from hubdesk.core.groups import Member
 from hubdesk.core.installation import Installation
-from hubdesk.errors import HubDeskError
+from hubdesk.errors import HubDeskError, NetworkUnavailable
 from hubdesk.peers.client import LISTEN_META, PeerClient, WrongCode, http_client
 from hubdesk.peers.discovery import Discovery, Nearby
 from hubdesk.peers.presence import Presence
@@ -78,8 +78,15 @@ class PeerNode:
         # Accepted sockets inherit this. asyncio sets it only for sockets made with proto=IPPROTO_TCP,
         # and without it every reply waits ~40 ms on Nagle + delayed ACK: a live edit would lag.
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock.bind((self.host, self.port))
-        sock.listen(128)
+        try:
+            sock.bind((self.host, self.port))
+            sock.listen(128)
+        except OSError as exc:
+            sock.close()
+            raise NetworkUnavailable(
+                f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}). "
+                "Another program may use that port: choose another with --port."
+            ) from exc
         self._sock = sock
         self.port = sock.getsockname()[1]
         advertised = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
