@@ -24,6 +24,7 @@ def register(sub: Any) -> None:
         "--port", type=int, help=f"port (default: the one in settings, else {DEFAULT_PORT}; 0 picks one)"
     )
     serve.add_argument("--no-discovery", action="store_true", help="do not announce or browse with zeroconf")
+    serve.add_argument("--rate", type=float, default=100.0, help="requests a second one address may make (default 100)")
     serve.set_defaults(func=_serve)
 
     ls = psub.add_parser("list", help="HubDesks announcing themselves nearby")
@@ -47,7 +48,9 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
     saved_port = ctx.inst.store.meta_get(PORT_SETTING) or ""
     port = args.port if args.port is not None else int(saved_port) if saved_port.isdigit() else DEFAULT_PORT
     interfaces = ["127.0.0.1"] if host.startswith("127.") else None
-    node = PeerNode(ctx.inst, host=host, port=port, discover=not args.no_discovery, interfaces=interfaces)
+    node = PeerNode(
+        ctx.inst, host=host, port=port, discover=not args.no_discovery, interfaces=interfaces, rate=max(1.0, args.rate)
+    )
     port = node.bind()
     print(f"Serving study groups on {host}:{port}. Stop with Ctrl+C.", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn shuts down cleanly, then passes the Ctrl+C on

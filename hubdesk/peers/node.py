@@ -30,7 +30,7 @@ from hubdesk.errors import HubDeskError, NetworkUnavailable
 from hubdesk.peers.client import LISTEN_META, PeerClient, WrongCode, http_client
 from hubdesk.peers.discovery import Discovery, Nearby
 from hubdesk.peers.presence import Presence
-from hubdesk.peers.server import PeerServer
+from hubdesk.peers.server import PeerServer, RateLimit
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,17 @@ class PeerNode:
     discover: bool = True
     interfaces: list[str] | None = None
     name: str = field(default_factory=socket.gethostname)
+    rate: float = 100.0  # requests a second per caller address, bursts of 3x
 
     def __post_init__(self) -> None:
         self.presence = Presence()
-        self.server = PeerServer(self.inst, self.presence, port=lambda: self.port or None, on_peer=self._on_peer)
+        self.server = PeerServer(
+            self.inst,
+            self.presence,
+            port=lambda: self.port or None,
+            on_peer=self._on_peer,
+            rate=RateLimit(rate=self.rate, burst=3 * self.rate),
+        )
         self.discovery: Discovery | None = None
         self._candidates: set[str] = set()
         self._not_member: dict[tuple[str, str], float] = {}

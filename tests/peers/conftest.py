@@ -35,8 +35,9 @@ def hubdesk(data: Path, *args: str, timeout: float = 60) -> subprocess.Completed
 class PeerProcess:
     """One ``hubdesk peer serve`` that can be stopped (cut off) and started again on the same port."""
 
-    def __init__(self, data: Path, port: int | None = None) -> None:
+    def __init__(self, data: Path, port: int | None = None, rate: float = 100.0) -> None:
         self.data = data
+        self.rate = rate
         self.port = port or free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -57,6 +58,8 @@ class PeerProcess:
                 "--port",
                 str(self.port),
                 "--no-discovery",
+                "--rate",
+                str(self.rate),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -90,14 +93,14 @@ class PeerProcess:
 
 
 @pytest.fixture
-def peer_process(tmp_path: Path) -> Iterator[Callable[[str], tuple[PeerProcess, Installation]]]:
+def peer_process(tmp_path: Path) -> Iterator[Callable[..., tuple[PeerProcess, Installation]]]:
     """``peer_process("a")``: a data folder with its serve process started, and an Installation on it."""
     made: list[tuple[PeerProcess, Installation]] = []
 
-    def factory(name: str) -> tuple[PeerProcess, Installation]:
+    def factory(name: str, rate: float = 100.0) -> tuple[PeerProcess, Installation]:
         data = tmp_path / name
         inst = Installation(data)  # creates the database before the server opens it
-        proc = PeerProcess(data).start()
+        proc = PeerProcess(data, rate=rate).start()
         made.append((proc, inst))
         return proc, inst
 
