@@ -75,6 +75,8 @@ class Installation:
         return GroupNotes(self.log)
 
     def close(self) -> None:
+        if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh
+            self.search.close()
         self.store.close()
 
     def __enter__(self) -> Installation:
