@@ -161,7 +161,7 @@ def _remove(args: argparse.Namespace, ctx: Context) -> int:
 def _ask(args: argparse.Namespace, ctx: Context) -> int:
     learner = ctx.inst.learners.find(args.learner)
     group = ctx.inst.groups.find(args.group)
-    ctx.inst.groups.ask(group.id, learner, args.text, lesson=args.lesson)
+    ctx.inst.group_questions.ask(group.id, learner, args.text, lesson=args.lesson)
     sync_group(ctx.inst, group.id)
     print("Asked the group.")
     return 0
@@ -170,7 +170,7 @@ def _ask(args: argparse.Namespace, ctx: Context) -> int:
 def _questions(args: argparse.Namespace, ctx: Context) -> int:
     group = ctx.inst.groups.find(args.group)
     sync_group(ctx.inst, group.id)
-    questions = ctx.inst.groups.questions(group.id, args.lesson)
+    questions = ctx.inst.group_questions.thread(group.id, args.lesson)
     if args.json:
         ctx.print_json(
             [

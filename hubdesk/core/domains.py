@@ -15,6 +15,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.packs",
     "hubdesk.core.groups",
     "hubdesk.core.group_notes",
+    "hubdesk.core.group_questions",
     "hubdesk.core.progress",
     "hubdesk.core.notes",
     "hubdesk.core.learner_settings",

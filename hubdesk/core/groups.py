@@ -1,4 +1,4 @@
-"""Study groups: membership and a question-and-answer thread, all as events in the group's scope.
+"""Study groups: creating, joining, leaving and membership, as events in the group's scope.
 
 Everything a member does in a group is an event in scope ``group:<id>``, so it travels to the
 other members (LAN peers), and through the hub and USB bundles to members who are away, and
@@ -12,13 +12,14 @@ local ``group_keys`` table, next to the addresses of the peers this PC has reach
 Projections are order-independent: membership is last-writer-wins per (group, learner) on the HLC
 stamp, and a removal counts only when its author is the group's creator, which is checked when
 reading, so a removal that arrives before the group's ``created`` event still ends up right.
+Questions and answers live in :mod:`hubdesk.core.group_questions`, shared notes in
+:mod:`hubdesk.core.group_notes`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-import uuid
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -30,7 +31,6 @@ from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, NotFound
 
 NAME_MAX = 80
-TEXT_MAX = 4000
 
 
 class GroupError(HubDeskError):
@@ -64,27 +64,7 @@ class Group:
         return self.creator is not None
 
 
-@dataclass(frozen=True)
-class Answer:
-    id: str
-    learner_id: str | None
-    name: str
-    text: str
-    hlc: str
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    lesson: str
-    learner_id: str | None
-    name: str
-    text: str
-    hlc: str
-    answers: tuple[Answer, ...] = field(default=())
-
-
-def _clean(text: str, limit: int, what: str) -> str:
+def clean_text(text: str, limit: int, what: str) -> str:
     text = text.strip()
     if not text or len(text) > limit:
         raise GroupError(f"A {what} has 1 to {limit} characters.")
@@ -103,7 +83,7 @@ class Groups:
         self, name: str, creator: Learner, *, pack: str | None = None, lesson: str | None = None
     ) -> tuple[Group, str]:
         """Start a group; return it and the join code to read aloud."""
-        name = _clean(name, NAME_MAX, "group name")
+        name = clean_text(name, NAME_MAX, "group name")
         secret = derive(new_code())
         with self.store.transaction():
             self._keep_key(secret)
@@ -141,7 +121,7 @@ class Groups:
             )
 
     def leave(self, group_id: str, learner_id: str) -> None:
-        self._require_member(group_id, learner_id)
+        self.require_member(group_id, learner_id)
         self.log.append(
             "group.member_left",
             {"group": group_id, "learner": learner_id},
@@ -153,7 +133,7 @@ class Groups:
         group = self.get(group_id)
         if group.creator != by:
             raise AuthError("Only the person who started the group can remove a member.")
-        self._require_member(group_id, learner_id)
+        self.require_member(group_id, learner_id)
         self.log.append(
             "group.member_removed",
             {"group": group_id, "learner": learner_id, "by": by},
@@ -161,7 +141,7 @@ class Groups:
             learner_id=by,
         )
 
-    def _require_member(self, group_id: str, learner_id: str) -> Member:
+    def require_member(self, group_id: str, learner_id: str) -> Member:
         for m in self.members(group_id):
             if m.learner_id == learner_id:
                 return m
@@ -216,48 +196,6 @@ class Groups:
         rows = self.store.query("SELECT DISTINCT group_id, learner_id FROM group_members WHERE joined_hlc > left_hlc")
         return {GROUP_PREFIX + g for g, lid in rows if lid in learner_ids}
 
-    # -- questions ----------------------------------------------------------------------------
-    def ask(self, group_id: str, learner: Learner, text: str, *, lesson: str = "") -> str:
-        self._require_member(group_id, learner.id)
-        qid = uuid.uuid4().hex
-        payload = {"group": group_id, "id": qid, "lesson": lesson, "text": _clean(text, TEXT_MAX, "question")}
-        self.log.append(
-            "group.question_asked",
-            {**payload, "name": learner.name},
-            scope=group_scope(group_id),
-            learner_id=learner.id,
-        )
-        return qid
-
-    def answer(self, group_id: str, question_id: str, learner: Learner, text: str) -> str:
-        self._require_member(group_id, learner.id)
-        aid = uuid.uuid4().hex
-        payload = {"group": group_id, "question": question_id, "id": aid, "text": _clean(text, TEXT_MAX, "answer")}
-        self.log.append(
-            "group.question_answered",
-            {**payload, "name": learner.name},
-            scope=group_scope(group_id),
-            learner_id=learner.id,
-        )
-        return aid
-
-    def questions(self, group_id: str, lesson: str | None = None) -> list[Question]:
-        where, params = "group_id = ?", [group_id]
-        if lesson is not None:
-            where += " AND lesson = ?"
-            params.append(lesson)
-        answers: dict[str, list[Answer]] = {}
-        for r in self.store.query(
-            "SELECT question_id, id, learner_id, name, text, hlc FROM group_answers WHERE group_id = ? ORDER BY hlc",
-            (group_id,),
-        ):
-            answers.setdefault(r[0], []).append(Answer(r[1], r[2], r[3], r[4], r[5]))
-        rows = self.store.query(
-            f"SELECT id, lesson, learner_id, name, text, hlc FROM group_questions WHERE {where} ORDER BY hlc",
-            tuple(params),
-        )
-        return [Question(r[0], r[1], r[2], r[3], r[4], r[5], tuple(answers.get(r[0], ()))) for r in rows]
-
     # -- peers this PC has reached for a group (local, never events) ---------------------------
     def add_peer(self, group_id: str, address: str, device_id: str = "") -> None:
         with self.store.transaction() as conn:
@@ -277,7 +215,7 @@ class Groups:
 
 
 # -- projections -----------------------------------------------------------------------------------
-def _str(value: object, limit: int) -> str:
+def bounded(value: object, limit: int) -> str:
     return str(value)[:limit] if value is not None else ""
 
 
@@ -302,9 +240,9 @@ def _created(conn: sqlite3.Connection, ev: Event) -> None:
         "ON CONFLICT(id) DO NOTHING",
         (
             gid,
-            _str(p.get("name"), NAME_MAX),
-            pack and _str(pack, 200),
-            lesson and _str(lesson, 200),
+            bounded(p.get("name"), NAME_MAX),
+            pack and bounded(pack, 200),
+            lesson and bounded(lesson, 200),
             ev.learner_id,
             ev.hlc,
         ),
@@ -325,7 +263,7 @@ def _joined(conn: sqlite3.Connection, ev: Event) -> None:
         "device_id = CASE WHEN excluded.joined_hlc > group_members.joined_hlc "
         "THEN excluded.device_id ELSE group_members.device_id END, "
         "joined_hlc = MAX(group_members.joined_hlc, excluded.joined_hlc)",
-        (gid, _str(p["learner"], 64), _str(p.get("name"), NAME_MAX), _str(p.get("device"), 64), ev.hlc),
+        (gid, bounded(p["learner"], 64), bounded(p.get("name"), NAME_MAX), bounded(p.get("device"), 64), ev.hlc),
     )
 
 
@@ -338,7 +276,7 @@ def _left(conn: sqlite3.Connection, ev: Event) -> None:
         "INSERT INTO group_members (group_id, learner_id, name, device_id, joined_hlc, left_hlc) "
         "VALUES (?, ?, '', '', '', ?) ON CONFLICT(group_id, learner_id) DO UPDATE SET "
         "left_hlc = MAX(group_members.left_hlc, excluded.left_hlc)",
-        (gid, _str(ev.payload["learner"], 64), ev.hlc),
+        (gid, bounded(ev.payload["learner"], 64), ev.hlc),
     )
 
 
@@ -349,49 +287,7 @@ def _removed(conn: sqlite3.Connection, ev: Event) -> None:
         return
     conn.execute(
         "INSERT OR IGNORE INTO group_removals (group_id, learner_id, by_learner, hlc) VALUES (?, ?, ?, ?)",
-        (gid, _str(ev.payload["learner"], 64), ev.learner_id, ev.hlc),
-    )
-
-
-@projector("group.question_asked")
-def _asked(conn: sqlite3.Connection, ev: Event) -> None:
-    gid = group_of_event(ev)
-    if gid is None or not ev.payload.get("id"):
-        return
-    p = ev.payload
-    conn.execute(
-        "INSERT OR IGNORE INTO group_questions (id, group_id, lesson, learner_id, name, text, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            _str(p["id"], 64),
-            gid,
-            _str(p.get("lesson"), 200),
-            ev.learner_id,
-            _str(p.get("name"), NAME_MAX),
-            _str(p.get("text"), TEXT_MAX),
-            ev.hlc,
-        ),
-    )
-
-
-@projector("group.question_answered")
-def _answered(conn: sqlite3.Connection, ev: Event) -> None:
-    gid = group_of_event(ev)
-    if gid is None or not ev.payload.get("id") or not ev.payload.get("question"):
-        return
-    p = ev.payload
-    conn.execute(
-        "INSERT OR IGNORE INTO group_answers (id, group_id, question_id, learner_id, name, text, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            _str(p["id"], 64),
-            gid,
-            _str(p["question"], 64),
-            ev.learner_id,
-            _str(p.get("name"), NAME_MAX),
-            _str(p.get("text"), TEXT_MAX),
-            ev.hlc,
-        ),
+        (gid, bounded(ev.payload["learner"], 64), ev.learner_id, ev.hlc),
     )
 
 
@@ -408,14 +304,6 @@ def _schema(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE group_removals (group_id TEXT NOT NULL, learner_id TEXT NOT NULL, by_learner TEXT NOT NULL, "
         "hlc TEXT NOT NULL, PRIMARY KEY (group_id, learner_id, hlc))"
-    )
-    db.execute(
-        "CREATE TABLE group_questions (id TEXT PRIMARY KEY, group_id TEXT NOT NULL, lesson TEXT NOT NULL, "
-        "learner_id TEXT, name TEXT NOT NULL, text TEXT NOT NULL, hlc TEXT NOT NULL)"
-    )
-    db.execute(
-        "CREATE TABLE group_answers (id TEXT PRIMARY KEY, group_id TEXT NOT NULL, question_id TEXT NOT NULL, "
-        "learner_id TEXT, name TEXT NOT NULL, text TEXT NOT NULL, hlc TEXT NOT NULL)"
     )
     # Local to this PC, never events: the keys derived from join codes, and peers reached per group.
     db.execute(

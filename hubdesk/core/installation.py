@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from hubdesk.core import domains
 from hubdesk.core.events import EventLog
 from hubdesk.core.group_notes import GroupNotes
+from hubdesk.core.group_questions import GroupQuestions
 from hubdesk.core.groups import Groups
 from hubdesk.core.identity import Identity
 from hubdesk.core.learner_settings import LearnerSettings
@@ -73,6 +74,10 @@ class Installation:
     @cached_property
     def group_notes(self) -> GroupNotes:
         return GroupNotes(self.log)
+
+    @cached_property
+    def group_questions(self) -> GroupQuestions:
+        return GroupQuestions(self.groups)
 
     def close(self) -> None:
         if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh

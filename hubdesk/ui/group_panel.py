@@ -344,7 +344,7 @@ class GroupPanel(QWidget):
         self.questions.clear()
         if self.group_id is None:
             return
-        for q in self.inst.groups.questions(self.group_id, self.lesson):
+        for q in self.inst.group_questions.thread(self.group_id, self.lesson):
             item = QTreeWidgetItem([self.tr("{name} asks: {text}").format(name=q.name, text=q.text)])
             item.setData(0, ROLE, q.id)
             for a in q.answers:
@@ -357,7 +357,7 @@ class GroupPanel(QWidget):
         if not words or self.group_id is None:
             return
         try:
-            self.inst.groups.ask(self.group_id, self.learner, words, lesson=self.lesson or "")
+            self.inst.group_questions.ask(self.group_id, self.learner, words, lesson=self.lesson or "")
         except HubDeskError as exc:
             self.message.setText(str(exc))
             return
@@ -372,7 +372,7 @@ class GroupPanel(QWidget):
             self.message.setText(self.tr("Choose a question, write your answer, then press Answer."))
             return
         try:
-            self.inst.groups.answer(self.group_id, str(item.data(0, ROLE)), self.learner, words)
+            self.inst.group_questions.answer(self.group_id, str(item.data(0, ROLE)), self.learner, words)
         except HubDeskError as exc:
             self.message.setText(str(exc))
             return

@@ -69,7 +69,7 @@ def test_membership_is_the_same_whatever_order_events_arrive_in(make_inst) -> No
     b.log.apply(a.log.events())
     a.log.apply(b.log.events())
     a.groups.remove(group.id, kofi.id, by=amina.id)
-    a.groups.ask(group.id, amina, "What is a half of 8?", lesson="fractions")
+    a.group_questions.ask(group.id, amina, "What is a half of 8?", lesson="fractions")
     events = a.log.events()
     results = []
     for seed in range(3):
@@ -79,7 +79,9 @@ def test_membership_is_the_same_whatever_order_events_arrive_in(make_inst) -> No
         random.Random(seed).shuffle(shuffled)
         for ev in shuffled:
             c.log.apply([ev])
-        results.append(([m.name for m in c.groups.members(group.id)], [q.text for q in c.groups.questions(group.id)]))
+        results.append(
+            ([m.name for m in c.groups.members(group.id)], [q.text for q in c.group_questions.thread(group.id)])
+        )
     assert all(r == (["Amina", "Esi"], ["What is a half of 8?"]) for r in results)
 
 
@@ -88,16 +90,16 @@ def test_questions_and_answers_per_lesson(make_inst) -> None:  # type: ignore[no
     group, code = a.groups.create("Circle", amina)
     b.groups.join(code, kofi)
     b.log.apply(a.log.events())
-    q = a.groups.ask(group.id, amina, "Why does ls -a show dot files?", lesson="shell/02")
-    a.groups.ask(group.id, amina, "Another lesson", lesson="shell/03")
+    q = a.group_questions.ask(group.id, amina, "Why does ls -a show dot files?", lesson="shell/02")
+    a.group_questions.ask(group.id, amina, "Another lesson", lesson="shell/03")
     b.log.apply(a.log.events())
-    b.groups.answer(group.id, q, kofi, "Because -a means all.")
+    b.group_questions.answer(group.id, q, kofi, "Because -a means all.")
     a.log.apply(b.log.events())
-    [question] = a.groups.questions(group.id, lesson="shell/02")
+    [question] = a.group_questions.thread(group.id, lesson="shell/02")
     assert question.name == "Amina" and [(x.name, x.text) for x in question.answers] == [
         ("Kofi", "Because -a means all.")
     ]
-    assert len(a.groups.questions(group.id)) == 2
+    assert len(a.group_questions.thread(group.id)) == 2
 
 
 def test_unknown_group_and_scopes_for_sync(inst: Installation) -> None:

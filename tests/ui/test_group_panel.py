@@ -95,10 +95,10 @@ def test_questions_and_answers_across_pcs(qtbot: Any, nodes: Any, panel_for: Any
     join(b, code, kofi, f"127.0.0.1:{na.port}")
     qtbot.keyClicks(panel.question_input, "What does ls -F add?")
     qtbot.mouseClick(panel.ask_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(b.groups.questions(group.id)) == 1, timeout=5000)
-    [q] = b.groups.questions(group.id)
+    qtbot.waitUntil(lambda: len(b.group_questions.thread(group.id)) == 1, timeout=5000)
+    [q] = b.group_questions.thread(group.id)
     assert q.lesson == "shell-novice/02-filedir" and q.name == "Amina"
-    b.groups.answer(group.id, q.id, kofi, "A slash after folders.")
+    b.group_questions.answer(group.id, q.id, kofi, "A slash after folders.")
     qtbot.waitUntil(
         lambda: panel.questions.topLevelItemCount() == 1 and panel.questions.topLevelItem(0).childCount() == 1,
         timeout=5000,
@@ -108,7 +108,7 @@ def test_questions_and_answers_across_pcs(qtbot: Any, nodes: Any, panel_for: Any
     panel.questions.setCurrentItem(panel.questions.topLevelItem(0))
     qtbot.keyClicks(panel.question_input, "And * after programs.")
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(b.groups.questions(group.id)[0].answers) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(b.group_questions.thread(group.id)[0].answers) == 2, timeout=5000)
 
 
 def test_join_with_a_code_and_a_wrong_code(qtbot: Any, nodes: Any, panel_for: Any) -> None:
