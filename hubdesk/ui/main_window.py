@@ -15,6 +15,7 @@ from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.idle import IdleWatcher
+from hubdesk.ui.peer_service import PeerService
 from hubdesk.ui.pictures import picture_icon
 from hubdesk.ui.signin import SignInPage
 from hubdesk.ui.sync_status import SyncBridge
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.sign_out_idle)
         self.sample_installer: object | None = None
         self.sync: SyncBridge | None = None
+        self.peers = PeerService(ctx, self)
+        ctx.extras["peers"] = self.peers
         self.closed = False
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
             installer.cancel()  # type: ignore[attr-defined]
         if self.sync is not None:
             self.sync.stop()
+        self.peers.stop()
         self.idle.detach()
         self.ctx.workers.shutdown()
         super().closeEvent(event)

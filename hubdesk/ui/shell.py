@@ -100,6 +100,10 @@ class LearnerShell(QWidget):
         row.addWidget(self.search_field, 1)
         row.addWidget(self.search_button)
         row.addSpacing(12)
+        self.group_button = QPushButton(self.tr("Study group"))
+        self.group_button.setToolTip(self.tr("Learn with others on this network: a shared note and questions"))
+        self.group_button.clicked.connect(self.show_group)
+        row.addWidget(self.group_button)
         self.facilitator_buttons: list[QPushButton] = []
         if self.learner.is_facilitator:
             self.manage_button = QPushButton(self.tr("Facilitator"))
@@ -107,8 +111,6 @@ class LearnerShell(QWidget):
             self.manage_button.clicked.connect(self.show_manage)
             row.addWidget(self.manage_button)
             self.facilitator_buttons.append(self.manage_button)
-        self.topbar_row = row
-        self.extra_slot = row.count()  # panels added later (study group) go here
         name = QLabel(self.learner.name)
         ink = style.ink_on(self.learner.colour)
         name.setStyleSheet(f"background: {self.learner.colour}; color: {ink}; border-radius: 14px; padding: 4px 12px;")
@@ -119,11 +121,6 @@ class LearnerShell(QWidget):
         self.switch_button.clicked.connect(self.switch_requested)
         row.addWidget(self.switch_button)
         return bar
-
-    def add_topbar_button(self, button: QPushButton) -> None:
-        """For panels added later (study group): a button before Settings."""
-        self.topbar_row.insertWidget(self.extra_slot, button)
-        self.extra_slot += 1
 
     # -- navigation --------------------------------------------------------------------------------
     def _go(self, page: QWidget) -> None:
@@ -202,6 +199,34 @@ class LearnerShell(QWidget):
             self.reader.notes_toggle.setChecked(True)
             self.reader.notes.editor.setFocus()
 
+    # -- study group ----------------------------------------------------------------------------
+    def show_group(self) -> None:
+        panel = self.extra_pages.get("group")
+        if panel is None:
+            from hubdesk.ui.group_panel import GroupPanel
+
+            group = GroupPanel(self.ctx, self.learner)
+            self.body.addWidget(group)
+            self.extra_pages["group"] = group
+            panel = group
+            peers = self.ctx.extras.get("peers")
+            if peers is not None:
+                peers.request(self._node_ready)  # type: ignore[attr-defined]
+        if self.reader.pack is not None and self.reader.lesson is not None:
+            panel.set_lesson(f"{self.reader.pack.id}/{self.reader.lesson.id}")  # type: ignore[attr-defined]
+        self._go(panel)
+
+    def _node_ready(self, node: object) -> None:
+        panel = self.extra_pages.get("group")
+        if panel is None:
+            return
+        if node is None:
+            peers = self.ctx.extras.get("peers")
+            self.say(str(getattr(peers, "error", "")))
+            return
+        panel.node = node  # type: ignore[attr-defined]
+        panel.refresh_presence()  # type: ignore[attr-defined]
+
     # -- facilitator ------------------------------------------------------------------------------
     def add_pack(self) -> None:
         from hubdesk.ui.add_pack import AddPackDialog
@@ -230,4 +255,7 @@ class LearnerShell(QWidget):
     def close_session(self) -> None:
         """Sign-out: keep the note being typed and the time spent on the lesson on screen."""
         self.search_page.generation += 1  # a search still running must not show up after sign-out
+        group = self.extra_pages.get("group")
+        if group is not None:
+            group.shutdown()  # type: ignore[attr-defined]
         self.reader.leave()

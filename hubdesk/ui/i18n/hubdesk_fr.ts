@@ -77,6 +77,105 @@
     </message>
 </context>
 <context>
+    <name>GroupPanel</name>
+    <message>
+        <source>My study groups</source>
+        <translation>Mes groupes d’étude</translation>
+    </message>
+    <message>
+        <source>Name of a new group</source>
+        <translation>Nom d’un nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Start a group</source>
+        <translation>Créer un groupe</translation>
+    </message>
+    <message>
+        <source>Join code, like KTM4Q-9QPZX</source>
+        <translation>Code pour rejoindre, comme KTM4Q-9QPZX</translation>
+    </message>
+    <message>
+        <source>A member&apos;s PC (address:port), if not found nearby</source>
+        <translation>L’ordinateur d’un membre (adresse:port), s’il n’est pas trouvé à proximité</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>HubDesks nearby</source>
+        <translation>HubDesk à proximité</translation>
+    </message>
+    <message>
+        <source>Shared notes</source>
+        <translation>Notes partagées</translation>
+    </message>
+    <message>
+        <source>Write here together. Everyone in the group sees it.</source>
+        <translation>Écrivez ici ensemble. Tout le groupe le voit.</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>En ligne maintenant</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>Questions et réponses</translation>
+    </message>
+    <message>
+        <source>Ask the group, or answer the chosen question</source>
+        <translation>Posez une question au groupe, ou répondez à la question choisie</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Demander</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Give the group a name first.</source>
+        <translation>Donnez d’abord un nom au groupe.</translation>
+    </message>
+    <message>
+        <source>Read this code aloud to the others: {code}</source>
+        <translation>Lisez ce code à voix haute aux autres : {code}</translation>
+    </message>
+    <message>
+        <source>Type the join code you were given.</source>
+        <translation>Tapez le code qu’on vous a donné.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Connexion au groupe…</translation>
+    </message>
+    <message>
+        <source>You joined the group.</source>
+        <translation>Vous avez rejoint le groupe.</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>Cela n’a pas marché. Réessayez, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Join code: {code}</source>
+        <translation>Code du groupe : {code}</translation>
+    </message>
+    <message>
+        <source>{name} asks: {text}</source>
+        <translation>{name} demande : {text}</translation>
+    </message>
+    <message>
+        <source>{name}: {text}</source>
+        <translation>{name} : {text}</translation>
+    </message>
+    <message>
+        <source>Choose a question, write your answer, then press Answer.</source>
+        <translation>Choisissez une question, écrivez votre réponse, puis appuyez sur Répondre.</translation>
+    </message>
+</context>
+<context>
     <name>LearnerDialog</name>
     <message>
         <source>Add a learner</source>
@@ -160,6 +259,14 @@
     <message>
         <source>Search</source>
         <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Study group</source>
+        <translation>Groupe d’étude</translation>
+    </message>
+    <message>
+        <source>Learn with others on this network: a shared note and questions</source>
+        <translation>Apprendre avec d’autres sur ce réseau : une note partagée et des questions</translation>
     </message>
     <message>
         <source>Facilitator</source>
