@@ -34,6 +34,7 @@ from typing import Any, Protocol, cast
 from whoosh import fields, index, query
 from whoosh.analysis import Analyzer, LanguageAnalyzer, RegexTokenizer, StandardAnalyzer
 from whoosh.analysis.filters import LowercaseFilter
+from whoosh.index import LockError
 from whoosh.lang import has_stemmer, languages
 from whoosh.qparser import AndGroup, OrGroup, QueryParser, plugins
 from whoosh.searching import Searcher
@@ -49,6 +50,7 @@ STEMMED = tuple(sorted({lang.split("_")[0] for lang in languages if has_stemmer(
 NO_OWNER = "-"
 SNIPPET_CHARS = 200
 SNIPPET_CONTEXT = 40  # characters shown before the first match
+WRITER_WAIT_SECONDS = 10.0  # another process (the app, a CLI command) may be updating the index
 RECHECK_SECONDS = 2.0  # how often a long-lived app re-reads the installed packs (another process may change them)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _PLAIN_WORD_RE = re.compile(r"(?<![\w*?])\w+(?![\w*?])", re.UNICODE)  # not part of a wildcard like dir*
@@ -284,7 +286,7 @@ class Search:
             if self._ix is None:
                 self._open()
             docs = list(docs)
-            writer = self._ix.writer(limitmb=128)
+            writer = self._ix.writer(timeout=WRITER_WAIT_SECONDS, limitmb=128)
             count = 0
             languages_seen = set(self._state.get("languages", []))
             try:
@@ -325,7 +327,7 @@ class Search:
         changed = self.notes.changed_since(done)
         titles: dict[str, dict[str, str]] = self._state.get("titles", {})
         pack_languages: dict[str, str] = self._state.get("pack_languages", {})
-        writer = self._ix.writer()
+        writer = self._ix.writer(timeout=WRITER_WAIT_SECONDS)
         languages_seen = set(self._state.get("languages", []))
         try:
             for lang in sorted({field_language(pack_languages.get(row[1], "")) for row in changed} - languages_seen):
@@ -376,6 +378,8 @@ class Search:
             try:
                 update()
                 self._checked_at = time.monotonic()
+            except LockError:
+                log.warning("another process holds the search index; the next search catches up")
             except Exception:
                 log.exception("the search index could not be updated; it will be rebuilt")
                 self._close_searcher()
@@ -432,6 +436,11 @@ class Search:
         with self._lock:
             try:
                 self.ensure_fresh()
+            except LockError:
+                log.warning("another process is updating the search index; searching what it holds")
+                if self._ix is None:
+                    raise
+            try:
                 return self._search(text, learner_id, limit, language)
             except Exception:  # a segment damaged after opening: rebuild once, then let errors through
                 self.rebuild()

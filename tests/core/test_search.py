@@ -177,3 +177,24 @@ def test_snippets_are_escaped_windows_around_matches(tmp_path: Path) -> None:
     title_only = search.search("markup").results[0]
     assert title_only.lesson_id == "html" and title_only.snippet.startswith("Type <b>bold</b>")
     search.close()
+
+
+def test_another_writer_holding_the_index_delays_updates_only(
+    shell: Installation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh import index
+
+    from hubdesk.core import search as search_module
+
+    monkeypatch.setattr(search_module, "WRITER_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(search_module, "RECHECK_SECONDS", 0.0)  # every search tries to catch up
+    lid = shell.learners.add("Dev").id
+    assert shell.search.search("loop").results
+    other_process = index.open_dir(str(shell.dirs.search_index)).writer()  # e.g. the CLI, mid-update
+    try:
+        assert shell.notes.save(lid, "shell-novice", "05-loop", "marsupial loops")  # the save is not blocked
+        assert shell.search.search("marsupial", learner_id=lid).results == []  # not indexed yet ...
+        assert "05-loop" in _lessons(shell, "loop")  # ... and search still answers
+    finally:
+        other_process.cancel()
+    assert _lessons(shell, "marsupial", learner_id=lid) == ["05-loop"]
