@@ -163,6 +163,9 @@ class LearnerShell(QWidget):
             self.open_pack(pack_id)
             self.say(str(exc))
             return
+        group = self.extra_pages.get("group")
+        if group is not None:  # questions asked in the group are about the lesson on screen
+            group.set_lesson(f"{pack_id}/{lesson_id}")  # type: ignore[attr-defined]
         self._go(self.reader)
 
     def open_quiz(self, pack_id: str, lesson_id: str) -> None:
@@ -206,7 +209,13 @@ class LearnerShell(QWidget):
             from hubdesk.ui.group_panel import GroupPanel
 
             group = GroupPanel(self.ctx, self.learner)
-            self.body.addWidget(group)
+            page = QWidget()  # the panel inside the same margins as the other pages
+            page.setObjectName("page")
+            lay = QVBoxLayout(page)
+            lay.setContentsMargins(24, 16, 24, 12)
+            lay.addWidget(group)
+            self.body.addWidget(page)
+            self.group_page = page
             self.extra_pages["group"] = group
             panel = group
             peers = self.ctx.extras.get("peers")
@@ -214,7 +223,7 @@ class LearnerShell(QWidget):
                 peers.request(self._node_ready)  # type: ignore[attr-defined]
         if self.reader.pack is not None and self.reader.lesson is not None:
             panel.set_lesson(f"{self.reader.pack.id}/{self.reader.lesson.id}")  # type: ignore[attr-defined]
-        self._go(panel)
+        self._go(self.group_page)
 
     def _node_ready(self, node: object) -> None:
         panel = self.extra_pages.get("group")

@@ -20,7 +20,7 @@ def test_study_group_from_the_top_bar(qtbot: Any, window: Any) -> None:
     assert window.peers.node is None  # nothing listens on the network before someone opens a group
     qtbot.mouseClick(shell.group_button, Qt.MouseButton.LeftButton)
     panel = shell.extra_pages["group"]
-    assert shell.body.currentWidget() is panel
+    assert shell.body.currentWidget() is shell.group_page and panel.isVisible()
     assert panel.lesson == f"{pack.id}/{pack.lessons[1].id}"
     qtbot.waitUntil(lambda: panel.node is not None, timeout=15000)
     assert panel.node is window.peers.node and panel.node.port > 0
