@@ -50,7 +50,7 @@ from hubdesk.sync.protocol import (
     vector_from_wire,
     vector_to_wire,
 )
-from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, NotEnrolled, SyncState
+from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, NotEnrolled, SyncState, crashpoint
 
 MAGIC = b"HDBUNDLE\x01\n"
 SUFFIX = ".hdbundle"
@@ -316,9 +316,11 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     elif new:
         enrolment.trust_hub(state, sender, header["key"])
         enrolled = HUB
+    crashpoint("sync.import.checked")
     applied = 0
     for i in range(0, len(events), APPLY_CHUNK):
         applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
+        crashpoint(f"sync.import.chunk{i // APPLY_CHUNK + 1}")
     dest = sender if state.is_hub else HUB_DEST
     with inst.store.transaction() as conn:
         conn.execute(

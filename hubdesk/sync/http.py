@@ -28,7 +28,7 @@ from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncErro
 from hubdesk.sync import enrolment, protocol
 from hubdesk.sync.entitlement import centre_policy
 from hubdesk.sync.signing import H_NONCE, H_SIG, check_signature, reply_bytes, sign_request
-from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState
+from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState, crashpoint
 
 MAX_PACK = 16 << 30
 COMPRESS_OVER = 1024
@@ -49,6 +49,7 @@ class HubClient:
         self.url = url.rstrip("/")
         self.hub_key = hub_key
         self.http = httpx.Client(base_url=self.url, transport=transport, timeout=timeout)
+        self._calls: dict[str, int] = {}
 
     @classmethod
     def for_hub(cls, inst: Installation, url: str | None = None, **kw: Any) -> HubClient:
@@ -134,6 +135,8 @@ class HubClient:
     def call(self, kind: str, message: dict[str, Any]) -> dict[str, Any]:
         """The transport half of :func:`protocol.exchange`."""
         reply = self._call_json("POST", f"/sync/{kind}", message)
+        self._calls[kind] = self._calls.get(kind, 0) + 1
+        crashpoint(f"sync.http.{kind}{self._calls[kind]}")
         if not isinstance(reply, dict):
             raise protocol.ProtocolError("The hub's reply is not a JSON object.")
         return reply

@@ -9,6 +9,8 @@ refused.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +24,15 @@ from hubdesk.errors import SyncError
 HUB = "hub"  # role of the central hub, as trusted by a centre
 CENTRE_ROLE = "centre"  # role of an enrolled centre, as trusted by its hub
 HUB_DEST = "hub"  # a centre's destination key for its (single) hub
+
+
+CRASH_ENV = "HUBDESK_TEST_CRASH_AT"
+
+
+def crashpoint(name: str) -> None:
+    """Die here, as SIGKILL or a power cut would, if a crash test asks for this point by name."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class NotEnrolled(SyncError):
