@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
-from hubdesk.core.events import CENTRE, Event, EventLog, projector
+from hubdesk.core.events import CENTRE, Event, EventLog, after_batch, projector
 from hubdesk.core.quizzes import MasteryRule, Quiz, QuizError
 from hubdesk.core.store import migration
 
@@ -316,7 +316,7 @@ def _answered(conn: sqlite3.Connection, ev: Event) -> None:
             json.dumps(_rule_of(ev.payload).to_dict()),
         ),
     )
-    _recompute_mastery(conn, key)
+    after_batch(conn, ("mastery", key), lambda c: _recompute_mastery(c, key))
 
 
 def _recompute_mastery(conn: sqlite3.Connection, key: tuple[str, str, str]) -> None:
