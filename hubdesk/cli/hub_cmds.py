@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
 
     serve = hsub.add_parser("serve", help="serve centres over HTTP until stopped")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--port", type=int, default=8470)
     serve.set_defaults(func=_serve)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")

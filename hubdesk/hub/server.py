@@ -267,7 +267,7 @@ class Hub:
         return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
 
 
-def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8470) -> None:
     """Run the hub until interrupted (SIGINT/SIGTERM stop it cleanly)."""
     import uvicorn
 
