@@ -280,5 +280,8 @@ def sync_now(
     hub = state.hub()
     if hub:
         state.touch(hub.device_id)
+        if url and url != hub.url:  # an address that worked is the one to use next time
+            state.trust(hub.device_id, hub.public_key, hub.role, url.rstrip("/"))
+            state.set("hub_url", url.rstrip("/"))
     state.record_success({"pushed": report.pushed, "pulled": report.pulled, "packs": report.packs, "via": client.url})
     return report
