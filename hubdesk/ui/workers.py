@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +72,9 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()
+        # Finished tasks are kept a while longer: the "finished" signal reaches the GUI thread while the
+        # pool thread may still be returning from emit(); freeing the task's QObject then would crash.
+        self._finished: deque[Task] = deque(maxlen=64)
 
     def start(
         self,
@@ -85,10 +89,14 @@ class Workers(QObject):
             task.signals.failed.connect(on_failed)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
-        task.signals.finished.connect(lambda: self._running.discard(task))
+        task.signals.finished.connect(lambda: self._retire(task))
         self._running.add(task)
         self.pool.start(task)
         return task
+
+    def _retire(self, task: Task) -> None:
+        self._running.discard(task)
+        self._finished.append(task)
 
     def run(
         self,
