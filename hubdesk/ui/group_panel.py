@@ -118,6 +118,13 @@ class GroupPanel(QWidget):
         self.typing.timeout.connect(self.flush)
         self.online = QListWidget()
         self.online.setAccessibleName(self.tr("Online now"))
+        self.members = QListWidget()
+        self.members.setAccessibleName(self.tr("Members"))
+        self.remove_button = QPushButton(self.tr("Remove member"))
+        self.remove_button.setToolTip(self.tr("Only the person who started the group can remove a member."))
+        self.remove_button.clicked.connect(self.remove_member)
+        self.leave_button = QPushButton(self.tr("Leave group"))
+        self.leave_button.clicked.connect(self.leave_group)
         self.questions = QTreeWidget()
         self.questions.setHeaderLabels([self.tr("Questions and answers")])
         self.question_input = QLineEdit()
@@ -130,6 +137,12 @@ class GroupPanel(QWidget):
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Online now")))
         side.addWidget(self.online)
+        side.addWidget(QLabel(self.tr("Members")))
+        side.addWidget(self.members)
+        member_buttons = QHBoxLayout()
+        member_buttons.addWidget(self.remove_button)
+        member_buttons.addWidget(self.leave_button)
+        side.addLayout(member_buttons)
         side.addWidget(self.questions, 1)
         side.addWidget(self.question_input)
         buttons = QHBoxLayout()
@@ -160,7 +173,7 @@ class GroupPanel(QWidget):
         self.inst.log.unsubscribe(self._listener)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.editor, self.question_input, self.ask_button, self.answer_button):
+        for w in (self.editor, self.question_input, self.ask_button, self.answer_button, self.leave_button):
             w.setEnabled(on)
 
     # -- groups -------------------------------------------------------------------------------
@@ -332,13 +345,51 @@ class GroupPanel(QWidget):
                 self.nearby.addItem(item)
         self.online.clear()
         if self.group_id is None:
+            self.members.clear()
+            self.remove_button.setEnabled(False)
             return
+        self.refresh_members()
         if self.node is not None:
             members = self.node.online_members(self.group_id)
         else:
             members = [m for m in self.inst.groups.members(self.group_id) if m.device_id == self.inst.device_id]
         for m in members:
             self.online.addItem(m.name)
+
+    def refresh_members(self) -> None:
+        if self.group_id is None:
+            return
+        chosen = self.members.currentItem().data(ROLE) if self.members.currentItem() else None
+        group = self.inst.groups.get(self.group_id)
+        self.members.clear()
+        for m in group.members:
+            label = self.tr("{name} (started the group)").format(name=m.name) if m.is_creator else m.name
+            item = QListWidgetItem(label)
+            item.setData(ROLE, m.learner_id)
+            self.members.addItem(item)
+            if m.learner_id == chosen:
+                self.members.setCurrentItem(item)
+        self.remove_button.setEnabled(group.creator == self.learner.id)
+
+    def remove_member(self) -> None:
+        item = self.members.currentItem()
+        if self.group_id is None or item is None or item.data(ROLE) == self.learner.id:
+            self.message.setText(self.tr("Choose the member to remove, then press Remove member."))
+            return
+        try:
+            self.inst.groups.remove(self.group_id, str(item.data(ROLE)), by=self.learner.id)
+        except HubDeskError as exc:
+            self.message.setText(str(exc))
+
+    def leave_group(self) -> None:
+        if self.group_id is None:
+            return
+        try:
+            self.inst.groups.leave(self.group_id, self.learner.id)
+        except HubDeskError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(self.tr("You left the group. Its notes stay on this PC."))
 
     def refresh_questions(self) -> None:
         self.questions.clear()

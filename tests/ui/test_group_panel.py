@@ -133,3 +133,26 @@ def test_join_with_a_code_and_a_wrong_code(qtbot: Any, nodes: Any, panel_for: An
     # a later edit from Amina shows up live in Kofi's editor
     a.group_notes.append(group.id, amina.id, "Second line.")
     qtbot.waitUntil(lambda: panel.editor.toPlainText() == "Our first note.\nSecond line.", timeout=3000)
+
+
+def test_members_list_creator_removes_and_member_leaves(qtbot: Any, nodes: Any, panel_for: Any) -> None:
+    a, na = nodes("amina")
+    b, nb = nodes("kofi")
+    panel = panel_for(a, "Amina", na)
+    group, code = a.groups.create("Circle", panel.learner)
+    panel.refresh_groups()
+    kofi = b.learners.add("Kofi")
+    join(b, code, kofi, f"127.0.0.1:{na.port}")
+    kofi_panel = panel_for(b, "Esi", nb)  # Esi on Kofi's PC joins too, then leaves from her panel
+    b.groups.join(code, kofi_panel.learner)
+    kofi_panel.refresh_groups()
+    assert not kofi_panel.remove_button.isEnabled()  # only the creator may remove
+    qtbot.mouseClick(kofi_panel.leave_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.members.count() == 2, timeout=5000)
+    labels = {panel.members.item(i).text() for i in range(panel.members.count())}
+    assert labels == {"Amina (started the group)", "Kofi"}
+    assert panel.remove_button.isEnabled()
+    panel.members.setCurrentRow([panel.members.item(i).text() for i in range(2)].index("Kofi"))
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [m.name for m in b.groups.members(group.id)] == ["Amina"], timeout=5000)
+    assert panel.members.count() == 1
