@@ -111,6 +111,14 @@ class LearnerDialog(QDialog):
     def save(self) -> None:
         learners = self.ctx.inst.learners
         secret = self.secret()
+        facilitator = (
+            self.learner.is_facilitator if self.learner is not None else self.role.currentData() == FACILITATOR
+        )
+        if facilitator and (secret is None or secret[0] != "password"):
+            self.error.setText(
+                self.tr("A facilitator signs in with a password: facilitator tasks must stay protected.")
+            )
+            return
         try:
             if self.learner is None:
                 kwargs: dict[str, object] = {}

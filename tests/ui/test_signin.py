@@ -181,6 +181,14 @@ def test_facilitator_adds_renames_resets_and_removes_learners(
     assert fatou.secrets == frozenset({"pictures"})
     assert fatou.id in window.signin.tiles  # the sign-in screen was refreshed
 
+    weak = LearnerDialog(window.ctx, manage)
+    weak.name.setText("Musa")
+    weak.role.setCurrentIndex(weak.role.findData("facilitator"))
+    weak.method.setCurrentIndex(weak.method.findData("pin"))
+    weak.pin.setText("1234")
+    weak.save()
+    assert "password" in weak.error.text() and weak.result() != weak.DialogCode.Accepted
+
     bad = LearnerDialog(window.ctx, manage)
     bad.name.setText("Musa")
     bad.method.setCurrentIndex(bad.method.findData("pin"))

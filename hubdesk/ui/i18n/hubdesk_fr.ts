@@ -119,6 +119,22 @@
         <translation>En ligne maintenant</translation>
     </message>
     <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Retirer le membre</translation>
+    </message>
+    <message>
+        <source>Only the person who started the group can remove a member.</source>
+        <translation>Seule la personne qui a créé le groupe peut retirer un membre.</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Quitter le groupe</translation>
+    </message>
+    <message>
         <source>Questions and answers</source>
         <translation>Questions et réponses</translation>
     </message>
@@ -161,6 +177,18 @@
     <message>
         <source>Join code: {code}</source>
         <translation>Code du groupe : {code}</translation>
+    </message>
+    <message>
+        <source>{name} (started the group)</source>
+        <translation>{name} (a créé le groupe)</translation>
+    </message>
+    <message>
+        <source>Choose the member to remove, then press Remove member.</source>
+        <translation>Choisissez le membre à retirer, puis appuyez sur Retirer le membre.</translation>
+    </message>
+    <message>
+        <source>You left the group. Its notes stay on this PC.</source>
+        <translation>Vous avez quitté le groupe. Ses notes restent sur cet ordinateur.</translation>
     </message>
     <message>
         <source>{name} asks: {text}</source>
@@ -240,6 +268,10 @@
     <message>
         <source>Welcome! Add yourself as the facilitator of this computer, with a password.</source>
         <translation>Bienvenue ! Ajoutez-vous comme animateur·rice de cet ordinateur, avec un mot de passe.</translation>
+    </message>
+    <message>
+        <source>A facilitator signs in with a password: facilitator tasks must stay protected.</source>
+        <translation>Un animateur se connecte avec un mot de passe : les tâches d’animation doivent rester protégées.</translation>
     </message>
 </context>
 <context>
