@@ -14,7 +14,9 @@ odd raises :class:`CodecError` before a single event is returned.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from hubdesk.core.clock import format_stamp
@@ -151,47 +153,50 @@ def decode(raw: bytes) -> list[Event]:
     if not isinstance(hx, dict) or len(pv) != len(shapes):
         raise CodecError("The bundle's events are damaged.")
     try:
-        iters = [[iter(col) for col in cols_of] for cols_of in pv]
         for shape, cols_of in zip(shapes, pv, strict=True):
             if len(shape) != len(cols_of) or not all(isinstance(k, str) for k in shape):
                 raise CodecError("The bundle's payload columns are damaged.")
-        out: list[Event] = []
-        last_seq: dict[int, int] = {}
-        last_ss: dict[tuple[int, int], int] = {}
-        last_ms = 0
         d_c, s_c, c_c, ss_c = cols["d"], cols["s"], cols["c"], cols["ss"]
         hm_c, hc_c, hd_c, k_c, l_c, p_c = cols["hm"], cols["hc"], cols["hd"], cols["k"], cols["l"], cols["p"]
-        for i in range(n):
-            d, c = d_c[i], c_c[i]
-            if min(d, c, k_c[i], p_c[i]) < 0:
-                raise CodecError("The bundle's events are damaged.")
-            seq = last_seq.get(d, 0) + s_c[i]
-            last_seq[d] = seq
-            ss = last_ss.get((d, c), 0) + ss_c[i]
-            last_ss[(d, c)] = ss
-            if hd_c[i] == -1:
-                hlc = hx[str(i)]
-            else:
-                last_ms += hm_c[i]
-                if hd_c[i] < 0 or last_ms < 0 or hc_c[i] < 0:
-                    raise CodecError("The bundle's clock stamps are damaged.")
-                hlc = format_stamp(last_ms, hc_c[i], devices[hd_c[i]])
-            li = l_c[i]
-            shape = p_c[i]
-            if li < -1:
-                raise CodecError("The bundle's events are damaged.")
-            keys = shapes[shape]
-            payload = {key: next(it) for key, it in zip(keys, iters[shape], strict=True)}
-            if seq <= 0 or ss <= 0 or len(hlc) > 96:
-                raise CodecError("The bundle's event numbers or stamps are damaged.")
-            # the rest of Event.validate holds by construction: the tables were checked once above
-            out.append(
-                Event(devices[d], seq, scopes[c], ss, hlc, kinds[k_c[i]], payload, None if li == -1 else learners[li])
+        if n and min(min(d_c), min(c_c), min(k_c), min(p_c), min(hc_c), min(l_c) + 1, min(hd_c) + 1) < 0:
+            raise CodecError("The bundle's events are damaged.")
+        # whole columns at a time: an out-of-range index raises IndexError, caught below
+        dev_names = [devices[i] for i in d_c]
+        scope_names = [scopes[i] for i in c_c]
+        kind_names = [kinds[i] for i in k_c]
+        learner_ids = [None if i == -1 else learners[i] for i in l_c]
+        stamps = [
+            hx[str(i)] if hd == -1 else format_stamp(ms, hc, devices[hd])
+            for i, (ms, hc, hd) in enumerate(zip(accumulate(hm_c), hc_c, hd_c, strict=True))
+        ]
+        seqs: list[int] = []
+        last_seq: dict[int, int] = {}
+        for d, delta in zip(d_c, s_c, strict=True):
+            last_seq[d] = v = last_seq.get(d, 0) + delta
+            seqs.append(v)
+        scope_seqs: list[int] = []
+        last_ss: dict[tuple[int, int], int] = {}
+        for key, delta in zip(zip(d_c, c_c, strict=True), ss_c, strict=True):
+            last_ss[key] = v = last_ss.get(key, 0) + delta
+            scope_seqs.append(v)
+        counts = Counter(p_c)
+        rows: list[Iterator[dict[str, Any]]] = []
+        for shape_no, (keys, cols_of) in enumerate(zip(shapes, pv, strict=True)):
+            count = counts.get(shape_no, 0)
+            if any(not isinstance(col, list) or len(col) != count for col in cols_of):
+                raise CodecError("The bundle's payload columns do not match its events.")
+            made = [dict(zip(keys, vals, strict=True)) for vals in zip(*cols_of, strict=True)] if keys else []
+            rows.append(iter(made if keys else [{} for _ in range(count)]))
+        payloads = [next(rows[p]) for p in p_c]
+        if n and (min(seqs) <= 0 or min(scope_seqs) <= 0 or max(map(len, stamps)) > 96):
+            raise CodecError("The bundle's event numbers or stamps are damaged.")
+        # the rest of Event.validate holds by construction: the name tables were checked above
+        out = [
+            Event(*fields)
+            for fields in zip(
+                dev_names, seqs, scope_names, scope_seqs, stamps, kind_names, payloads, learner_ids, strict=True
             )
+        ]
     except (IndexError, KeyError, StopIteration, TypeError, ValueError, EventError) as exc:
         raise CodecError(f"The bundle's events are damaged ({type(exc).__name__}).") from exc
-    for its in iters:
-        for it in its:
-            if next(it, StopIteration) is not StopIteration:
-                raise CodecError("The bundle's payload columns are longer than its events.")
     return out
