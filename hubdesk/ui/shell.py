@@ -246,6 +246,14 @@ class LearnerShell(QWidget):
         self.add_pack_dialog = dialog
 
     def show_manage(self) -> None:
+        if "password" not in self.ctx.inst.learners.get(self.learner.id).secrets:
+            # a facilitator added without a password (e.g. with the CLI) sets one before any facilitator task
+            from hubdesk.ui.learner_dialogs import LearnerDialog
+
+            dialog = LearnerDialog(self.ctx, self, learner=self.ctx.inst.learners.get(self.learner.id))
+            dialog.method.setCurrentIndex(dialog.method.findData("password"))
+            if not dialog.exec():
+                return
         page = self.extra_pages.get("manage")
         if page is None:
             from hubdesk.ui.manage import ManagePage

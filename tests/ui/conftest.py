@@ -89,6 +89,15 @@ def sign_in_directly(window: Any, learner: Learner) -> Any:
     return window.shell
 
 
+def sign_in_facilitator(window: Any, name: str = "Grace") -> Any:
+    """A facilitator with a password, signed in as after typing it (the password check has its own tests)."""
+    grace = window.ctx.inst.learners.add(name, role="facilitator", password="kettle-rain")
+    window.signin.refresh()
+    window.sign_in(grace)
+    assert window.shell is not None
+    return window.shell
+
+
 def distinct_colours(image: QImage, step: int = 3) -> int:
     seen: set[int] = set()
     for y in range(0, image.height(), step):

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from hubdesk.core.installation import Installation
-from tests.ui.conftest import sign_in_directly
+from tests.ui.conftest import sign_in_facilitator
 
 
 def usb_stick(tmp_path: Path, *packs: Path) -> Path:
@@ -26,8 +26,7 @@ def usb_stick(tmp_path: Path, *packs: Path) -> Path:
 
 
 def facilitator_dialog(qtbot: Any, window: Any) -> Any:
-    inst = window.ctx.inst
-    shell = sign_in_directly(window, inst.learners.add("Grace", role="facilitator"))
+    shell = sign_in_facilitator(window)
     qtbot.mouseClick(shell.manage_button, Qt.MouseButton.LeftButton)
     manage = shell.extra_pages["manage"]
     qtbot.mouseClick(manage.add_pack_button, Qt.MouseButton.LeftButton)

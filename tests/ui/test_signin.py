@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from hubdesk.core.installation import Installation
-from tests.ui.conftest import sign_in_directly
+from tests.ui.conftest import sign_in_directly, sign_in_facilitator
 
 
 def tap_pin(qtbot: Any, window: Any, pin: str) -> None:
@@ -163,9 +163,8 @@ def test_facilitator_adds_renames_resets_and_removes_learners(
 ) -> None:
     from hubdesk.ui.learner_dialogs import LearnerDialog
 
-    grace = library.learners.add("Grace", role="facilitator")
     window = make_window(library)
-    shell = sign_in_directly(window, grace)
+    shell = sign_in_facilitator(window)
     shell.show_manage()
     manage = shell.extra_pages["manage"]
 
@@ -268,9 +267,7 @@ def test_no_idle_sign_out_while_waiting_for_a_long_job(qtbot: Any, window: Any) 
 
     from hubdesk.ui.settings_dialog import SettingsDialog
 
-    grace = window.ctx.inst.learners.add("Grace", role="facilitator")
-    window.signin.refresh()
-    sign_in_directly(window, grace)
+    sign_in_facilitator(window)
     dialog = SettingsDialog(window.ctx.settings, facilitator=True, parent=window)
     dialog.open()
     gate = threading.Event()
@@ -282,3 +279,26 @@ def test_no_idle_sign_out_while_waiting_for_a_long_job(qtbot: Any, window: Any) 
     gate.set()
     qtbot.waitUntil(lambda: window.shell is None, timeout=5000)
     assert not dialog.isVisible()  # the signed-out learner's dialog was closed too
+
+
+def test_facilitator_without_a_password_sets_one_before_facilitator_tasks(
+    qtbot: Any, library: Installation, make_window: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from hubdesk.ui.learner_dialogs import LearnerDialog
+
+    grace = library.learners.add("Grace", role="facilitator")  # e.g. added with the CLI, no password
+    window = make_window(library)
+    shell = sign_in_directly(window, grace)
+
+    def set_password() -> None:
+        dialog = next(d for d in shell.findChildren(LearnerDialog) if d.isVisible())
+        assert dialog.method.currentData() == "password"
+        dialog.password.setText("kettle-rain")
+        dialog.save()
+
+    QTimer.singleShot(100, set_password)
+    shell.show_manage()  # the dialog runs modally; the timer above fills it in as a person would
+    assert "manage" in shell.extra_pages and shell.body.currentWidget() is shell.extra_pages["manage"]
+    assert library.learners.verify(grace.id, "password", "kettle-rain").id == grace.id

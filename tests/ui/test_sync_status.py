@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from hubdesk.core.installation import Installation
 from hubdesk.sync.state import SyncState
-from tests.ui.conftest import sign_in_directly
+from tests.ui.conftest import sign_in_facilitator
 
 
 def closed_port() -> int:
@@ -19,7 +19,7 @@ def closed_port() -> int:
 
 
 def facilitator_page(window: Any) -> Any:
-    shell = sign_in_directly(window, window.ctx.inst.learners.add("Grace", role="facilitator"))
+    shell = sign_in_facilitator(window)
     shell.show_manage()
     return shell.extra_pages["manage"]
 
