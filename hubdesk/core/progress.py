@@ -223,7 +223,7 @@ class Progress:
             )
 
         for pid, lid, opened, finished, seconds in self.store.query(
-            f"SELECT pack_id, lesson_id, opened_hlc, finished_hlc, seconds FROM lesson_progress WHERE {where}",
+            f"SELECT pack_id, lesson_id, opened_hlc, finished_hlc, millis / 1000.0 FROM lesson_progress WHERE {where}",
             tuple(params),
         ):
             r = row_for(pid, lid)
@@ -284,9 +284,11 @@ def _time(conn: sqlite3.Connection, ev: Event) -> None:
     seconds = ev.payload.get("seconds")
     if key and isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds > 0:
         _ensure_row(conn, key)
+        # whole milliseconds: integer sums are exact, so replicas that add the same times in another
+        # order hold the same total (float sums differ in the last bits)
         conn.execute(
-            "UPDATE lesson_progress SET seconds = seconds + ? WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?",
-            (min(float(seconds), MAX_SECONDS_PER_EVENT), *key),
+            "UPDATE lesson_progress SET millis = millis + ? WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?",
+            (round(min(float(seconds), MAX_SECONDS_PER_EVENT) * 1000), *key),
         )
 
 
@@ -361,3 +363,9 @@ def _schema(db: sqlite_utils.Database) -> None:
             rule_correct INTEGER NOT NULL, rule_of_last INTEGER NOT NULL,
             PRIMARY KEY (learner_id, pack_id, lesson_id)) WITHOUT ROWID"""
     )
+
+
+@migration("0031_progress_time_in_millis")
+def _time_in_millis(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE lesson_progress ADD COLUMN millis INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE lesson_progress SET millis = CAST(ROUND(seconds * 1000) AS INTEGER)")
