@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+RETIRED_KEPT = 32
+
 
 class TaskSignals(QObject):
     progress = Signal(int, int)
@@ -74,7 +76,7 @@ class Workers(QObject):
         self._running: set[Task] = set()
         # Finished tasks are kept a while longer: the "finished" signal reaches the GUI thread while the
         # pool thread may still be returning from emit(); freeing the task's QObject then would crash.
-        self._finished: deque[Task] = deque(maxlen=64)
+        self._finished: deque[Task] = deque()
 
     def start(
         self,
@@ -83,6 +85,7 @@ class Workers(QObject):
         on_failed: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
+        task.signals.setParent(self)  # owned by Qt from now on (see _retire)
         if on_done is not None:
             task.signals.done.connect(on_done)
         if on_failed is not None:
@@ -97,6 +100,10 @@ class Workers(QObject):
     def _retire(self, task: Task) -> None:
         self._running.discard(task)
         self._finished.append(task)
+        while len(self._finished) > RETIRED_KEPT:
+            # Deleted by Qt on this (the GUI) thread, never by Python's garbage collector, which may run
+            # on any thread: a QObject destroyed from a pool thread can crash the app.
+            self._finished.popleft().signals.deleteLater()
 
     def run(
         self,

@@ -6,11 +6,14 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -65,7 +68,6 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
         kwargs.setdefault("sample_packs", None)
         kwargs.setdefault("usb_roots", [])
         window = create_window(inst, **kwargs)
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         made.append(window)
@@ -75,6 +77,22 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     for window in made:
         window.close()
         window.ctx.workers.wait()
+        shiboken6.delete(window)  # destroyed here, on the GUI thread (see _collect_on_gui_thread)
+    made.clear()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread() -> Iterator[None]:
+    """Collect each test's garbage on the GUI thread.
+
+    Python's cyclic garbage collector runs on whichever thread happens to allocate; if it frees a
+    widget left over from a test while a worker thread (search, install) is running, the widget's
+    C++ destructor runs on that thread and Qt crashes. Collecting here, after every test, leaves the
+    collector nothing of Qt's to free elsewhere.
+    """
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture
