@@ -89,7 +89,13 @@ def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
     inst = Installation(data_dir)
     window = create_window(inst)
     _log_unexpected(Path(data_dir), window)
-    window.show()
+    screen = app.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (room.width() < window.width() + 80 or room.height() < window.height() + 80):
+        window.setGeometry(room)  # an old 1024x768 or 1280x800 screen: use all of it (also with no window manager)
+        window.showMaximized()
+    else:
+        window.show()
     QTimer.singleShot(0, window.start)
     return app, window, inst
 
