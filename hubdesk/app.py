@@ -27,6 +27,7 @@ from hubdesk.ui.translations import Translations
 from hubdesk.ui.workers import Workers
 
 _UNSET = object()
+START_AFTER_MS = 100
 
 
 def application() -> QApplication:
@@ -96,7 +97,7 @@ def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
         window.showMaximized()
     else:
         window.show()
-    QTimer.singleShot(0, window.start)
+    QTimer.singleShot(START_AFTER_MS, window.start)  # first paint the sign-in screen, then the rest
     return app, window, inst
 
 

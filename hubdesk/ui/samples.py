@@ -38,13 +38,21 @@ def sample_sources(folder: Path | None) -> list[Path]:
 
 def install_samples(
     ctx: AppContext,
-    sources: list[Path],
+    folder: Path | None,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
-) -> list[str]:
-    """Build each source folder into a pack file and install it; return the titles installed."""
+) -> list[str] | None:
+    """If the library is empty, build each sample folder into a pack file and install it.
+
+    Returns the titles installed, or None when there was nothing to do (no samples, or packs are
+    already installed). Even the check runs here, in the worker: listing twenty packs reads twenty
+    manifests, which the window must not wait for.
+    """
     from hubdesk.core.packs import build_pack
 
+    sources = sample_sources(folder)
+    if not sources or ctx.inst.packs.list():
+        return None
     done: list[str] = []
     with tempfile.TemporaryDirectory(prefix="samples-", dir=ctx.inst.dirs.root) as tmp:
         for i, src in enumerate(sources):
@@ -76,21 +84,11 @@ class SampleInstaller(QObject):
         self.ctx = ctx
         self.task: Task | None = None
 
-    def needed(self) -> list[Path]:
-        if self.ctx.settings.samples_offered:
-            return []
-        sources = sample_sources(self.ctx.sample_packs)
-        if not sources or self.ctx.inst.packs.list():
-            return []
-        return sources
-
     def start(self) -> None:
-        sources = self.needed()
-        if not sources:
+        if self.ctx.settings.samples_offered:
             self.finished.emit([])
             return
-        self.status.emit(self.tr("Getting the first courses ready…"))
-        task = Task(install_samples, self.ctx, sources, with_progress=True, with_cancel=True)
+        task = Task(install_samples, self.ctx, self.ctx.sample_packs, with_progress=True, with_cancel=True)
         self.task = self.ctx.workers.start(task, self._done, self._failed, self._progress)
 
     def _progress(self, done: int, total: int) -> None:
@@ -99,13 +97,16 @@ class SampleInstaller(QObject):
             self.tr("Getting the first courses ready… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
         )
 
-    def _done(self, titles: list[str]) -> None:
-        self.progress.emit(1, 1)
-        self.ctx.settings.mark_samples_offered()
-        self.status.emit(self.tr("%n course(s) are ready.", "", len(titles)) if titles else "")
-        self.finished.emit(titles)
+    def _done(self, titles: list[str] | None) -> None:
+        self.task = None
+        self.ctx.settings.mark_samples_offered()  # first start only: never again, whatever the library holds
+        if titles is not None:
+            self.progress.emit(1, 1)
+            self.status.emit(self.tr("%n course(s) are ready.", "", len(titles)) if titles else "")
+        self.finished.emit(titles or [])
 
     def _failed(self, exc: BaseException) -> None:
+        self.task = None
         self.progress.emit(1, 1)
         if not isinstance(exc, Cancelled):
             self.status.emit(self.tr("The sample courses could not be installed: %1").replace("%1", str(exc)))

@@ -727,10 +727,6 @@
 <context>
     <name>SampleInstaller</name>
     <message>
-        <source>Getting the first courses ready…</source>
-        <translation>Préparation des premiers cours…</translation>
-    </message>
-    <message>
         <source>Getting the first courses ready… %1 of %2</source>
         <translation>Préparation des premiers cours… %1 sur %2</translation>
     </message>
