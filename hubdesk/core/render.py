@@ -34,6 +34,10 @@ _TOKEN_RE = re.compile(rf"(?:<p>)?HDBOX{_NONCE}O(\d+)(?:</p>)?|(?:<p>)?HDBOX{_NO
 _IMG_RE = re.compile(r"<img\b[^>]*>")
 _ALT_RE = re.compile(r'\salt="([^"]*)"')
 _TAG_RE = re.compile(r"<[^>]+>")
+# table cells become "a | b" and images part words; inline tags (b, em, code, a) do not, so
+# "<b>sub</b>folder." stays one word
+_CELL_RE = re.compile(r"</t[dh]>\s*(?=<t[dh][\s>])")
+_IMG_TAG_RE = re.compile(r"<img[^>]*>")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 _BLOCK_END_RE = re.compile(r"</(?:p|li|h\d|pre|tr|dt|dd|blockquote)>|<br\s*/?>")
@@ -253,6 +257,7 @@ def render_markdown(
     )
     clean = _IMG_RE.sub(_img_or_alt, clean)
     title = str(front.get("title") or "") or next((h[1] for h in headings if h[0] == 1), "")
-    plain = html.unescape(_TAG_RE.sub(" ", _BLOCK_END_RE.sub("\n", clean)))
+    plain = _IMG_TAG_RE.sub(" ", _CELL_RE.sub(" | ", clean))
+    plain = html.unescape(_TAG_RE.sub("", _BLOCK_END_RE.sub("\n", plain)))
     plain = "\n".join(ln.strip() for ln in _SPACE_RE.sub(" ", plain).splitlines() if ln.strip())
     return RenderedLesson(title=title, html=clean, text=plain, headings=headings)

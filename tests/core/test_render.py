@@ -134,3 +134,12 @@ def test_every_real_episode_renders_and_reads_well() -> None:
     assert 'alt="The file system is made up of a root directory' in filedir.html
     assert "<b>Challenge</b>" in filedir.html and "<b>Solution</b>" in filedir.html
     assert 'class="language-bash"' in filedir.html
+
+
+def test_plain_text_keeps_words_whole_and_tables_readable() -> None:
+    text = render_markdown(
+        "# T\n\nA **folder** inside a *folder* is a sub*folder*. Use `ls`.\n\n"
+        "| Name | Ends |\n|---|---|\n| cv | .docx |\n"
+    ).text
+    assert "A folder inside a folder is a subfolder. Use ls." in text
+    assert "Name | Ends" in text and "cv | .docx" in text
