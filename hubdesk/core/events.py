@@ -20,14 +20,15 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.clock import HybridClock
 from hubdesk.core.identity import Identity
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import HubDeskError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Scopes: who may receive an event.
 CENTRE = "centre"  # the centre and its central hub: learners, progress, attempts

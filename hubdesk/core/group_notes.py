@@ -17,14 +17,18 @@ import base64
 import binascii
 import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
-from pycrdt import Doc, Text, merge_updates
+from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, EventLog, group_scope, projector
 from hubdesk.core.groups import group_of_event
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    # pycrdt costs ~35 ms to import: loaded on the first group note, not at every start of the app
+    from pycrdt import Doc, Text
 
 DEFAULT_NOTE = "notes"
 ROOT = "text"
@@ -37,6 +41,8 @@ class NoteError(HubDeskError):
 
 
 def doc_from_state(state: bytes) -> tuple[Doc[Text], Text]:
+    from pycrdt import Doc, Text
+
     doc: Doc[Text] = Doc()
     text = doc.get(ROOT, type=Text)
     if state:
@@ -136,6 +142,8 @@ def _edited(conn: sqlite3.Connection, ev: Event) -> None:
     try:
         update = base64.b64decode(str(ev.payload.get("update", "")), validate=True)
         row = conn.execute("SELECT state FROM group_notes WHERE group_id = ? AND note = ?", (gid, note)).fetchone()
+        from pycrdt import merge_updates
+
         state = merge_updates(bytes(row[0]), update) if row else merge_updates(update)
         text = text_of(state)
     except BaseException as exc:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, group_scope, projector
 from hubdesk.core.groups import NAME_MAX, Groups, bounded, clean_text, group_of_event
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TEXT_MAX = 4000
 LESSON_MAX = 200

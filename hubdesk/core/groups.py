@@ -21,14 +21,16 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hubdesk.core.events import GROUP_PREFIX, Event, EventLog, group_scope, projector
 from hubdesk.core.join_codes import GroupSecret, derive, new_code
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, NotFound
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 NAME_MAX = 80
 

@@ -12,13 +12,14 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.events import CENTRE, Event, EventLog, projector
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TEXT_SIZE = "text_size"
 UI_LANGUAGE = "ui_language"

@@ -12,13 +12,15 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, EventLog, projector
 from hubdesk.core.secrets import hash_secret, verify_secret
 from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, LockedOut, NotFound
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 LEARNER = "learner"
 FACILITATOR = "facilitator"

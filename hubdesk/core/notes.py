@@ -15,12 +15,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, PRIVATE, Event, EventLog, projector
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MAX_NOTE_CHARS = 200_000
 NoteListener = Callable[[str, str, str], None]  # (learner_id, pack_id, lesson_id)

@@ -18,13 +18,14 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.events import CENTRE, Event, EventLog, after_batch, projector
 from hubdesk.core.quizzes import MasteryRule, Quiz, QuizError
 from hubdesk.core.store import migration
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MAX_SECONDS_PER_EVENT = 6 * 3600  # a forgotten open window must not add a week to "time spent"
 

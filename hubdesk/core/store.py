@@ -13,13 +13,16 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from hubdesk.errors import StoreError
 
-MigrationFn = Callable[[sqlite_utils.Database], None]
+if TYPE_CHECKING:
+    import sqlite_utils
+
+MigrationFn = Callable[["sqlite_utils.Database"], None]
 _MIGRATIONS: dict[str, MigrationFn] = {}
 
 
@@ -63,12 +66,19 @@ class Store:
                 self.check_integrity()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"The database at {self.path} cannot be opened: {exc}.") from exc
-        self.db = sqlite_utils.Database(self.conn)
         self._lock = threading.RLock()
         self._applied: set[str] = set()
         self.migrate()
 
     # -- schema -------------------------------------------------------------------------------
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for migrations (imported only when one is pending:
+        importing and opening it costs ~100 ms, a third of the app's start)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
     def migrate(self) -> list[str]:
         """Apply every registered migration not yet applied; return their names."""
         with self._lock:

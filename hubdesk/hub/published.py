@@ -14,14 +14,15 @@ import shutil
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
 from hubdesk.errors import NotFound
 from hubdesk.sync.state import SyncState
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)

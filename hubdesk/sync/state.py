@@ -14,12 +14,13 @@ import signal
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import SyncError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 HUB = "hub"  # role of the central hub, as trusted by a centre
 CENTRE_ROLE = "centre"  # role of an enrolled centre, as trusted by its hub

@@ -21,9 +21,7 @@ import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
@@ -33,6 +31,9 @@ from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_bundle, writ
 from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled, SyncState
 from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_process import SyncthingProcess
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STAGING = ".hubdesk-staging"
 STIGNORE = f"// Written by HubDesk: bundles are assembled here, then renamed into place.\n{STAGING}\n(?d).*.part\n"

@@ -8,11 +8,12 @@ Progress is kept elsewhere, keyed by ``(pack_id, lesson_id)``, and never touched
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.store import migration
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
