@@ -65,6 +65,7 @@ class GroupPanel(QWidget):
         self.text: Text | None = None
         self._loading = False
         self._build()
+        self._shut = False
         self.events_arrived.connect(self._on_events)
         self.inst.log.subscribe(self._listener)
         self.destroyed.connect(lambda *_: self.inst.log.unsubscribe(self._listener))
@@ -171,6 +172,9 @@ class GroupPanel(QWidget):
         self.flush()
         self.presence_timer.stop()
         self.inst.log.unsubscribe(self._listener)
+        # events a sync thread queued before we unsubscribed may still be delivered: ignore them,
+        # the installation may be closed by then
+        self._shut = True
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.editor, self.question_input, self.ask_button, self.answer_button, self.leave_button):
@@ -314,7 +318,7 @@ class GroupPanel(QWidget):
             self.events_arrived.emit(events)
 
     def _on_events(self, events: list[Event]) -> None:
-        if self.group_id is None:
+        if self._shut or self.group_id is None:
             return
         scope = f"group:{self.group_id}"
         mine = [ev for ev in events if ev.scope == scope]

@@ -49,8 +49,8 @@ def panel_for(qtbot: Any) -> Iterator[Callable[..., GroupPanel]]:
 
     yield make
     for panel in made:
+        panel.shutdown()  # first: no new work may start while we wait for the running one
         panel.ctx.workers.wait()
-        panel.shutdown()
         panel.close()
 
 
