@@ -60,6 +60,7 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.state import CENTRE_ROLE, SyncState
 
     rows = []
+    pack_counts = ctx.inst.centre_packs.counts()
     for d in SyncState(ctx.inst.store).devices(CENTRE_ROLE):
         learners = ctx.inst.store.query(
             "SELECT COUNT(*) FROM learners WHERE origin_device = ? AND removed = 0", (d.device_id,)
@@ -72,6 +73,7 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
                 "last_contact": d.last_contact,
                 "learners": learners,
                 "events": events,
+                "packs": pack_counts.get(d.device_id, 0),
             }
         )
     if args.json:
@@ -82,7 +84,7 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
     for r in rows:
         print(
             f"{r['device_id']}\tlast contact {_when(r['last_contact'])}\t"
-            f"{r['learners']} learner(s)\t{r['events']} event(s)"
+            f"{r['learners']} learner(s)\t{r['packs']} pack(s)\t{r['events']} event(s)"
         )
     return 0
 

@@ -157,6 +157,8 @@ def _install(args: argparse.Namespace, ctx: Context) -> int:
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
     installed = ctx.inst.packs.list()
+    if _is_hub(ctx):
+        return _list_hub(args, ctx, installed)
     if args.json:
         ctx.print_json([p.to_dict() for p in installed])
         return 0
@@ -166,6 +168,58 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
         mark = " (verified)" if p.verified else ""
         print(f"{p.id}\t{p.version}\t{p.language}\t{len(p.lessons)} lessons\t{p.title}{mark}")
     return 0
+
+
+def _is_hub(ctx: Context) -> bool:
+    from hubdesk.sync.state import SyncState
+
+    return SyncState(ctx.inst.store).is_hub
+
+
+def _list_hub(args: argparse.Namespace, ctx: Context, installed: list[packs_api.InstalledPack]) -> int:
+    """On a hub: the hub's own packs plus, per pack, the centres that reported installing it."""
+    at_centres: dict[str, list[Any]] = {}
+    for cp in ctx.inst.centre_packs.installed(exclude_device=ctx.inst.device_id):
+        at_centres.setdefault(cp.pack_id, []).append(cp)
+    rows: list[dict[str, Any]] = []
+    for p in installed:
+        rows.append({**p.to_dict(), "installed_here": True, "centres": [c.to_dict() for c in at_centres.pop(p.id, [])]})
+    for pack_id, centres in sorted(at_centres.items()):
+        newest = max(centres, key=lambda c: _version_key(c.version))
+        rows.append(
+            {
+                "id": pack_id,
+                "version": newest.version,
+                "title": newest.title,
+                "language": newest.language,
+                "lessons": [],  # the lessons themselves are not on the hub, only their number
+                "lesson_count": newest.lessons,
+                "installed_here": False,
+                "centres": [c.to_dict() for c in centres],
+            }
+        )
+    rows.sort(key=lambda r: (str(r["title"]).casefold(), r["id"]))
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    if not rows:
+        print("No packs here or at any centre yet. Publish one with: hubdesk hub publish PACK.hubpack")
+    for r in rows:
+        count = len(r["lessons"]) if r["installed_here"] else r["lesson_count"]
+        here = "installed here" if r["installed_here"] else "not installed here"
+        print(f"{r['id']}\t{r['version']}\t{r['language']}\t{count} lessons\t{r['title']} ({here})")
+        if not r["centres"]:
+            print("    at no centre")
+        for c in r["centres"]:
+            print(f"    centre {c['device_id']}: {c['version']}")
+    return 0
+
+
+def _version_key(text: str) -> tuple[int, ...]:
+    try:
+        return packs_api.parse_version(text)
+    except packs_api.PackError:  # a centre's report is data from elsewhere: an odd version sorts first
+        return ()
 
 
 def _remove(args: argparse.Namespace, ctx: Context) -> int:

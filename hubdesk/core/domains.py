@@ -13,6 +13,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.events",
     "hubdesk.core.learners",
     "hubdesk.core.packs",
+    "hubdesk.core.centre_packs",
     "hubdesk.core.groups",
     "hubdesk.core.group_notes",
     "hubdesk.core.group_questions",

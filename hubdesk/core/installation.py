@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from hubdesk.core import domains
+from hubdesk.core.centre_packs import CentrePacks
 from hubdesk.core.events import EventLog
 from hubdesk.core.group_notes import GroupNotes
 from hubdesk.core.group_questions import GroupQuestions
@@ -47,7 +48,13 @@ class Installation:
 
     @cached_property
     def packs(self) -> Packs:
-        return Packs(self.store, self.dirs)
+        packs = Packs(self.store, self.dirs)
+        self.centre_packs.watch(packs)  # every change of the library also becomes an event (for the hub)
+        return packs
+
+    @cached_property
+    def centre_packs(self) -> CentrePacks:
+        return CentrePacks(self.log)
 
     @cached_property
     def progress(self) -> Progress:
