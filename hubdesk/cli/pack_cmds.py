@@ -11,6 +11,7 @@ from typing import Any
 
 from hubdesk.cli.context import Context
 from hubdesk.core import packs as packs_api
+from hubdesk.errors import HubDeskError
 
 
 def register(sub: Any) -> None:
@@ -32,7 +33,10 @@ def register(sub: Any) -> None:
     v.add_argument("--trust", type=Path, metavar="PUBKEY", help="also say whether it is signed by this key")
     v.set_defaults(func=_verify)
 
-    i = ps.add_parser("install", help="install or upgrade a pack (.hubpack file or pack folder)")
+    i = ps.add_parser(
+        "install",
+        help="install or upgrade a pack (a .hubpack file, a pack folder, or every pack on a USB stick)",
+    )
     i.add_argument("path", type=Path)
     i.add_argument("--trust", type=Path, metavar="PUBKEY", help="trust this publisher key (and remember it)")
     i.add_argument("--force", action="store_true", help="install even an older version than the installed one")
@@ -138,10 +142,28 @@ def _verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _install(args: argparse.Namespace, ctx: Context) -> int:
+    stick = Path(args.path)
+    on_stick = packs_api.Packs.find_usb_packs([stick]) if not (stick / "manifest.json").exists() else []
+    if on_stick:
+        # a whole USB stick (or its HUBDESK/packs folder's drive): install every pack on it
+        print(f"Found {len(on_stick)} pack(s) on {stick}.")
+        failed = 0
+        for found in on_stick:
+            try:
+                _install_one(found, args, ctx)
+            except HubDeskError as exc:  # one damaged pack must not keep the others off this PC
+                print(f"hubdesk: {found.name}: {exc}", file=sys.stderr)
+                failed = exc.exit_code
+        return failed
+    _install_one(stick, args, ctx)
+    return 0
+
+
+def _install_one(path: Path, args: argparse.Namespace, ctx: Context) -> None:
     bar = ProgressBar("Installing") if ctx.interactive() else None
     cancel = threading.Event()
     try:
-        result = ctx.inst.packs.install(args.path, trust=args.trust, force=args.force, progress=bar, cancel=cancel)
+        result = ctx.inst.packs.install(path, trust=args.trust, force=args.force, progress=bar, cancel=cancel)
     finally:
         if bar:
             bar.finish()
@@ -152,7 +174,6 @@ def _install(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{result.title}: {result.action} from {result.previous_version} to {result.version} ({who}).")
     else:
         print(f"Installed {result.title} {result.version} as {result.pack_id} ({who}).")
-    return 0
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:

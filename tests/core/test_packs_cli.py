@@ -59,3 +59,18 @@ def test_pack_commands_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and out.startswith("shell-novice\t1.0.0\ten\t7 lessons\tThe Unix Shell")
     code, _, err = run(capsys, "--data-dir", d, "pack", "remove", "demo")
     assert code == 3 and "No pack 'demo'" in err
+
+
+def test_install_every_pack_on_a_usb_stick(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A facilitator points at the stick itself; a damaged pack on it does not keep the others off."""
+    packs = tmp_path / "stick" / "HUBDESK" / "packs"
+    packs.mkdir(parents=True)
+    for pack_id in ("alpha", "beta"):
+        src = make_source(tmp_path / f"src-{pack_id}", pack_id=pack_id)
+        assert run(capsys, "pack", "build", src, "-o", packs / f"{pack_id}.hubpack")[0] == 0
+    (packs / "gamma.hubpack").write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, err = run(capsys, "--data-dir", tmp_path / "d", "pack", "install", tmp_path / "stick")
+    assert code == 2 and "Found 3 pack(s)" in out and "gamma.hubpack" in err
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "--data-dir", tmp_path / "d", "pack", "list", "--json")
+    assert sorted(p["id"] for p in json.loads(out)) == ["alpha", "beta"]
