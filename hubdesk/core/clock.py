@@ -6,13 +6,24 @@ and SQLite can sort and compare stamps as plain text (last-writer-wins needs exa
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
 
+# What :func:`parse_stamp` can read and what sorts as text in stamp order: an event from a peer
+# with any other stamp is refused, because one bad stamp stored in the log would break every later
+# start (the clock observes the highest stored stamp) and last-writer-wins order.
+_STAMP_RE = re.compile(r"[0-9a-f]{13}-[0-9a-f]{4}-.{1,64}", re.DOTALL)
+MAX_COUNTER = 0xFFFF
+
 
 def format_stamp(ms: int, counter: int, device_id: str) -> str:
     return f"{ms:013x}-{counter:04x}-{device_id}"
+
+
+def valid_stamp(stamp: object) -> bool:
+    return isinstance(stamp, str) and _STAMP_RE.fullmatch(stamp) is not None
 
 
 def parse_stamp(stamp: str) -> tuple[int, int, str]:
@@ -34,8 +45,10 @@ class HybridClock:
             wall = self._now_ms()
             if wall > self._ms:
                 self._ms, self._counter = wall, 0
-            else:
+            elif self._counter < MAX_COUNTER:
                 self._counter += 1
+            else:  # the counter has four hex digits: move on a millisecond rather than widen the stamp
+                self._ms, self._counter = self._ms + 1, 0
             return format_stamp(self._ms, self._counter, self.device_id)
 
     def observe(self, stamp: str) -> None:

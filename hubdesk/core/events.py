@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.clock import HybridClock
+from hubdesk.core.clock import HybridClock, valid_stamp
 from hubdesk.core.identity import Identity
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import HubDeskError
@@ -138,8 +138,7 @@ class Event:
             and self.scope_seq > 0
             and isinstance(self.scope, str)
             and valid_scope(self.scope)
-            and isinstance(self.hlc, str)
-            and len(self.hlc) <= 96
+            and valid_stamp(self.hlc)
             and isinstance(self.kind, str)
             and 0 < len(self.kind) <= 64
             and (self.learner_id is None or (isinstance(self.learner_id, str) and len(self.learner_id) <= 64))

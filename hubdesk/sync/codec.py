@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
-from hubdesk.core.clock import format_stamp
+from hubdesk.core.clock import format_stamp, valid_stamp
 from hubdesk.core.events import Event, EventError, valid_scope
 from hubdesk.errors import SyncError
 
@@ -188,7 +188,7 @@ def decode(raw: bytes) -> list[Event]:
             made = [dict(zip(keys, vals, strict=True)) for vals in zip(*cols_of, strict=True)] if keys else []
             rows.append(iter(made if keys else [{} for _ in range(count)]))
         payloads = [next(rows[p]) for p in p_c]
-        if n and (min(seqs) <= 0 or min(scope_seqs) <= 0 or max(map(len, stamps)) > 96):
+        if n and (min(seqs) <= 0 or min(scope_seqs) <= 0 or not all(map(valid_stamp, stamps))):
             raise CodecError("The bundle's event numbers or stamps are damaged.")
         # the rest of Event.validate holds by construction: the name tables were checked above
         out = [

@@ -68,8 +68,45 @@ def test_malformed_wire_event_is_refused() -> None:
 
     from hubdesk.core.events import EventError
 
-    good = {"d": "abc", "s": 1, "sc": "centre", "ss": 1, "h": "x", "k": "k", "p": {}}
+    good = {"d": "abc", "s": 1, "sc": "centre", "ss": 1, "h": "0000000000001-0000-abc", "k": "k", "p": {}}
     assert Event.from_dict(good).seq == 1
-    for bad in ({**good, "s": "1"}, {**good, "sc": "everyone"}, {**good, "p": []}, {"d": "x"}):
+    odd_stamps = ("x", "garbage", "-000000000005-0000-abc", "0000000000001-10000-abc", "0000000000001-0000-")
+    for bad in (
+        {**good, "s": "1"},
+        {**good, "sc": "everyone"},
+        {**good, "p": []},
+        {"d": "x"},
+        *({**good, "h": h} for h in odd_stamps),
+    ):
         with pytest.raises(EventError):
             Event.from_dict(bad)
+
+
+def test_an_unreadable_stamp_from_a_peer_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A stored stamp the clock cannot read used to make every later start of the installation fail."""
+    import pytest
+
+    from hubdesk.core.events import EventError
+
+    a = Installation(tmp_path / "a")
+    try:
+        with pytest.raises(EventError):
+            a.log.apply([Event("peer", 1, "community", 1, "garbage", "test.thing", {}, None)])
+        assert a.log.count() == 0
+    finally:
+        a.close()
+    b = Installation(tmp_path / "a")
+    try:
+        assert b.log.count() == 0
+        b.log.append("test.thing", {})
+    finally:
+        b.close()
+
+
+def test_clock_counter_never_widens_the_stamp() -> None:
+    from hubdesk.core.clock import HybridClock, valid_stamp
+
+    clock = HybridClock("dev", now_ms=lambda: 5)
+    clock.observe("0000000000009-ffff-peer")
+    stamp = clock.now()
+    assert valid_stamp(stamp) and stamp > "0000000000009-ffff-peer"

@@ -147,9 +147,12 @@ def test_codec_round_trips_and_rejects_garbage(make_inst) -> None:  # type: igno
     a.learners.add("Amina")
     a.log.append("odd", {"nested": {"x": [1, 2.5, None, True]}, "é": "ü"}, scope=COMMUNITY, learner_id="l1")
     a.log.append("empty", {})
-    odd = Event("z" * 16, 3, "centre", 1, "not-a-normal-stamp", "k", {"a": 1}, None)
+    odd = Event("z" * 16, 3, "centre", 1, "0000000000001-0000-another-device", "k", {"a": 1}, None)
     events = [*a.log.events(), odd]
     assert codec.decode(codec.encode(events)) == events
+    unreadable = Event("z" * 16, 3, "centre", 1, "not-a-normal-stamp", "k", {"a": 1}, None)
+    with pytest.raises(codec.CodecError):
+        codec.decode(codec.encode([*a.log.events(), unreadable]))
     raw = codec.encode(events)
     for junk in (b"", b"{}", b"[1]", raw[: len(raw) // 2], raw.replace(b'"n":', b'"n":9', 1)):
         with pytest.raises(codec.CodecError):
