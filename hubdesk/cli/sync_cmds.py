@@ -50,6 +50,7 @@ def _enrol(args: argparse.Namespace, ctx: Context) -> int:
         with HubClient.for_enrolment(ctx.inst, args.hub) as client:
             hub = client.enrol(args.code)
         print(f"Enrolled with the hub at {args.hub} (hub {hub}).")
+        _pair_syncthing(ctx)
         return 0
     enrolment.start_offline(state, args.code)
     print(
@@ -90,6 +91,7 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
         except HubDeskError as exc:  # refused (damaged, stranger, replayed enrolment...): one line, next file
             refused += 1
             print(f"Refused: {exc}")
+    _pair_syncthing(ctx)
     return 5 if refused else 0
 
 
@@ -98,7 +100,16 @@ def _now(args: argparse.Namespace, ctx: Context) -> int:
 
     report = sync_now(ctx.inst, url=args.hub, packs=not args.no_packs)
     print(report.describe())
+    _pair_syncthing(ctx)
     return 0
+
+
+def _pair_syncthing(ctx: Context) -> None:
+    """After a sync that told us the other side's Syncthing id, pair ours with it (if we run one)."""
+    from hubdesk.sync.syncthing_transport import pair_now
+
+    for p in pair_now(ctx.inst):
+        print(f"Syncthing: paired with {p.peer} at {p.address}; sharing folder {p.folder_id}.")
 
 
 def _ago(at: float | None) -> str:

@@ -57,16 +57,18 @@ def register(sub: Any) -> None:
 
 # -- syncthing ---------------------------------------------------------------------------------------
 def _start(args: argparse.Namespace, ctx: Context) -> int:
-    from hubdesk.sync.syncthing_transport import configure_managed, managed_process
+    from hubdesk.sync.syncthing_transport import configure_managed, managed_process, record_own
 
     proc = managed_process(ctx.inst, gui_port=args.gui_port, listen_port=args.listen_port)
     with proc.start(detach=True) as client:
-        device_id = client.my_id()
-    configure_managed(ctx.inst)
+        configure_managed(ctx.inst)
+        device_id = record_own(ctx.inst, client)
     print("HubDesk's Syncthing is running (loopback only; discovery and relays off).")
     print(f"Device id: {device_id}")
     print(f"Address:   {proc.listen_address}")
-    print(f"On the other side, run: hubdesk sync syncthing pair {device_id} --address {proc.listen_address}")
+    print("It pairs with the other side's Syncthing by itself once HubDesk sync has told each side the other's id")
+    print("('hubdesk sync now', a bundle, or 'hubdesk sync watch'). To pair by hand instead, run on the other side:")
+    print(f"  hubdesk sync syncthing pair {device_id} --address {proc.listen_address}")
     return 0
 
 
@@ -111,11 +113,12 @@ def _pair(args: argparse.Namespace, ctx: Context) -> int:
 
 def _attach(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.syncthing import SyncthingClient
-    from hubdesk.sync.syncthing_transport import configure_attached
+    from hubdesk.sync.syncthing_transport import configure_attached, record_own
 
     with SyncthingClient(args.url, args.api_key) as client:
         device_id = client.my_id()  # refuses a wrong address or key before anything is saved
-    configure_attached(ctx.inst, args.url, args.api_key)
+        configure_attached(ctx.inst, args.url, args.api_key)
+        record_own(ctx.inst, client)
     print(f"HubDesk will use the Syncthing at {args.url} (device id {device_id}).")
     return 0
 
@@ -125,13 +128,19 @@ def _watch(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.scheduler import SchedulerStatus
     from hubdesk.sync.state import SyncState
     from hubdesk.sync.syncthing_process import SyncthingProcess
-    from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, managed_process, open_client
+    from hubdesk.sync.syncthing_transport import (
+        PAIRINGS_KEY,
+        SyncthingTransport,
+        configured,
+        managed_process,
+        open_client,
+    )
     from hubdesk.sync.targets import scheduler_for
 
     inst = ctx.inst
     transport = None
     started: SyncthingProcess | None = None
-    if not args.no_syncthing and SyncState(inst.store).get_json(PAIRINGS_KEY):
+    if not args.no_syncthing and (SyncState(inst.store).get_json(PAIRINGS_KEY) or configured(inst)):
         client = open_client(inst)
         if not client.ping():
             proc = managed_process(inst)

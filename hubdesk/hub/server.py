@@ -26,7 +26,7 @@ from starlette.routing import Route
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError
 from hubdesk.hub import published
-from hubdesk.sync import enrolment, protocol
+from hubdesk.sync import enrolment, protocol, syncthing_cards
 from hubdesk.sync.entitlement import hub_policy
 from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, check_signature, request_bytes, sign_reply
 from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
@@ -180,7 +180,8 @@ class Hub:
 
     # -- routes -------------------------------------------------------------------------------
     async def _root(self, request: Request, device: Device, body: bytes) -> Response:
-        return self._signed(request, {"hub": self.inst.device_id, "centre": device.device_id})
+        card = syncthing_cards.own_card(self.state)  # a centre pairs its Syncthing with this one
+        return self._signed(request, {"hub": self.inst.device_id, "centre": device.device_id, "syncthing": card})
 
     async def _enrol(self, request: Request) -> Response:
         addr = request.client.host if request.client else "?"

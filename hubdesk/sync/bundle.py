@@ -36,7 +36,7 @@ from hubdesk.core.events import Event
 from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, SyncError
-from hubdesk.sync import codec, enrolment
+from hubdesk.sync import codec, enrolment, syncthing_cards
 from hubdesk.sync.entitlement import centre_policy, hub_policy
 from hubdesk.sync.protocol import (
     MaySend,
@@ -177,6 +177,8 @@ def _write(
         "vector": vector_to_wire(filter_vector(inst.log.vector(), show)),
         "enrol": claim,
     }
+    if state.is_hub and (card := syncthing_cards.own_card(state)):
+        header["syncthing"] = card  # the hub's Syncthing, so an offline centre can pair with it
     head = json.dumps(header, separators=(",", ":")).encode()
     signed = MAGIC + struct.pack(">I", len(head)) + head
     data = signed + inst.identity.sign(signed) + body
@@ -322,6 +324,8 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
         crashpoint(f"sync.import.chunk{i // APPLY_CHUNK + 1}")
     dest = sender if state.is_hub else HUB_DEST
+    if role == HUB:
+        syncthing_cards.remember_hub_card(state, header.get("syncthing"))
     with inst.store.transaction() as conn:
         conn.execute(
             "INSERT OR IGNORE INTO sync_seen (bundle_id, sender, imported_at, events) VALUES (?, ?, ?, ?)",

@@ -9,6 +9,7 @@ the hub's signature over its body (:mod:`hubdesk.sync.signing`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ import zstandard
 
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
-from hubdesk.sync import enrolment, protocol
+from hubdesk.sync import enrolment, protocol, syncthing_cards
 from hubdesk.sync.entitlement import centre_policy
 from hubdesk.sync.signing import H_NONCE, H_SIG, check_signature, reply_bytes, sign_request
 from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState, crashpoint
@@ -152,7 +153,16 @@ class HubClient:
             raise protocol.ProtocolError("The hub's answer to the enrolment is not readable.") from exc
         self._json(resp, resp.request.headers[H_NONCE], key)  # signed by the key it names
         enrolment.trust_hub(SyncState(self.inst.store), device_id, key, url=self.url, code=code)
+        self.hub_key = key
+        with contextlib.suppress(HubDeskError):  # enrolled either way; the next sync asks again
+            self.learn_syncthing()
         return device_id
+
+    def learn_syncthing(self) -> bool:
+        """Ask the hub (signed) for its Syncthing device id and address; True if they are new here."""
+        info = self._call_json("GET", "/")
+        card = info.get("syncthing") if isinstance(info, dict) else None
+        return syncthing_cards.remember_hub_card(SyncState(self.inst.store), card)
 
     # -- packs --------------------------------------------------------------------------------
     def published(self) -> list[dict[str, Any]]:
@@ -269,6 +279,7 @@ def sync_now(
         report.pushed, report.pulled = result.pushed, result.pulled
         if result.their_vector is not None:
             state.raise_vector("sync_acked", HUB_DEST, result.their_vector)
+        client.learn_syncthing()
         if packs:
             _fetch_packs(inst, client, report)
     except HubDeskError as exc:

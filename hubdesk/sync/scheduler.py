@@ -145,6 +145,7 @@ class Scheduler:
         self._stopped = threading.Event()
         self._threads: list[threading.Thread] = []
         self._due = clock()  # the first attempt is at once
+        self._wakes = 0  # counts wake() calls, so a wake during an attempt is not lost when it ends
         self._status = SchedulerStatus(pending=self._count_pending())
 
     # -- listening --------------------------------------------------------------------------------
@@ -174,6 +175,7 @@ class Scheduler:
         """Make an attempt due within ``delay`` seconds (never later than already planned)."""
         with self._lock:
             self._due = min(self._due, self._clock() + delay)
+            self._wakes += 1
             self._status = replace(self._status, next_attempt=self._wall() + self.due_in())
         self._wakeup.set()
 
@@ -188,6 +190,7 @@ class Scheduler:
     def run_once(self) -> SchedulerStatus:
         """Probe every target, run the steps of the reachable ones by priority, plan the next try."""
         started = self._wall()
+        wakes = self._wakes
         reachable = [t for t in self.targets if _probe(t)]
         if not reachable:
             who = " and ".join(t.name for t in self.targets) or "no sync target"
@@ -213,12 +216,13 @@ class Scheduler:
         if errors:
             return self._failed(started, names, "error", " ".join(errors), tuple(summary))
         with self._lock:
-            self._due = self._clock() + self.interval
+            # a wake during this attempt (a file that arrived meanwhile) keeps its earlier time
+            self._due = self._clock() + self.interval if wakes == self._wakes else self._due
         self._publish(
             state="idle",
             last_sync=self._wall(),
             last_attempt=started,
-            next_attempt=self._wall() + self.interval,
+            next_attempt=self._wall() + self.due_in(),
             pending=self._count_pending(),
             last_error=None,
             failures=0,

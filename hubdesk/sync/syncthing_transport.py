@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
-from hubdesk.sync import enrolment
+from hubdesk.sync import enrolment, syncthing_cards
 from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_bundle, write_bundle
 from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled, SyncState
 from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, SyncthingUnavailable
@@ -39,7 +39,8 @@ STAGING = ".hubdesk-staging"
 STIGNORE = f"// Written by HubDesk: bundles are assembled here, then renamed into place.\n{STAGING}\n(?d).*.part\n"
 PAIRINGS_KEY = "syncthing_pairings"
 SETTINGS_KEY = "syncthing"
-WAKE_EVENTS = ("ItemFinished", "DeviceConnected", "RemoteIndexUpdated")
+# PendingDevicesChanged: a Syncthing we do not know yet knocks (a centre that just paired with us)
+WAKE_EVENTS = ("ItemFinished", "DeviceConnected", "RemoteIndexUpdated", "PendingDevicesChanged")
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,19 @@ class SyncthingTransport:
         others = [p for p in self.pairings() if p.peer != peer]
         self.state.set_json(PAIRINGS_KEY, [p.to_json() for p in [*others, pairing]])
         return pairing
+
+    def autopair(self) -> list[Pairing]:
+        """Announce our Syncthing, then pair with each peer HubDesk sync told us of (see syncthing_cards).
+
+        Safe to call every round: a peer already paired at the same address is left alone.
+        """
+        me = record_own(self.inst, self.client)
+        done = {(p.peer, p.address) for p in self.pairings()}
+        return [
+            self.pair(card["device_id"], card["address"])
+            for card in syncthing_cards.peer_cards(self.inst)
+            if card["device_id"] != me and (card["device_id"], card["address"]) not in done
+        ]
 
     # -- reachability and waiting -----------------------------------------------------------------
     def reachable(self) -> bool:
@@ -272,6 +286,35 @@ def configure_managed(inst: Installation) -> None:
 
 def managed_process(inst: Installation, **kwargs: Any) -> SyncthingProcess:
     return SyncthingProcess(syncthing_home(inst), name=f"HubDesk {inst.device_id[:8]}", **kwargs)
+
+
+def configured(inst: Installation) -> bool:
+    """True once this installation has a Syncthing of its own (started or attached)."""
+    return SyncState(inst.store).get_json(SETTINGS_KEY) is not None
+
+
+def record_own(inst: Installation, client: SyncthingClient) -> str:
+    """Note our Syncthing's device id and address, so the other side of HubDesk sync learns them."""
+    device_id = client.my_id()
+    syncthing_cards.announce(inst, device_id, syncthing_cards.address_of(client.options()))
+    return device_id
+
+
+def pair_now(inst: Installation) -> list[Pairing]:
+    """Pair with the peers HubDesk sync just told us of, if our Syncthing is set up and answers.
+
+    Called after ``sync now``, ``sync enrol --hub`` and ``sync import``; quiet when Syncthing is
+    not set up or not running (``sync watch`` pairs on its next round then).
+    """
+    if not configured(inst):
+        return []
+    try:
+        with open_client(inst) as client:
+            if not client.ping():
+                return []
+            return SyncthingTransport(inst, client).autopair()
+    except (SyncthingUnavailable, SyncthingError):
+        return []
 
 
 def open_client(inst: Installation) -> SyncthingClient:

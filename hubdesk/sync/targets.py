@@ -29,7 +29,7 @@ from hubdesk.sync.scheduler import (
 from hubdesk.sync.state import SyncState
 from hubdesk.sync.status import pending_events
 from hubdesk.sync.syncthing import SyncthingError, SyncthingUnavailable
-from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, open_client
+from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, configured, open_client
 
 
 def hub_url(inst: Installation) -> str | None:
@@ -78,13 +78,16 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
         return transport.client.ping()
 
     def events() -> str:
-        connected = transport.reachable()
+        paired = transport.autopair()  # a peer HubDesk sync told us of since the last round
+        connected = transport.reachable()  # if not yet, Syncthing's DeviceConnected wakes the next round
         result = transport.collect()
         if connected:
             result.written = transport.publish(
                 ack={r.sender for r in result.imported if r.status == "applied"} if state.is_hub else frozenset()
             )
         words = result.describe()
+        if paired:
+            words = f"Paired with {', '.join(p.peer[:7] for p in paired)}. " + words
         if not connected:
             words += " No Syncthing peer is connected; new bundles wait until one is."
         if result.imported or result.written:
@@ -105,7 +108,7 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
 
 
 def _auto_syncthing(inst: Installation) -> SyncthingTransport | None:
-    if not SyncState(inst.store).get_json(PAIRINGS_KEY):
+    if not (SyncState(inst.store).get_json(PAIRINGS_KEY) or configured(inst)):
         return None
     try:
         return SyncthingTransport(inst, open_client(inst))
@@ -137,7 +140,8 @@ def scheduler_for(
 ) -> Scheduler:
     """The scheduler the app and ``hubdesk sync watch`` run: every target this installation has.
 
-    ``syncthing="auto"`` adds the Syncthing peers when this installation has been paired, through
+    ``syncthing="auto"`` adds the Syncthing peers when this installation has been paired or has a
+    Syncthing of its own (it pairs by itself once HubDesk sync brings the other side's id), through
     the Syncthing it is configured to use (not started here: ``hubdesk sync watch`` or the person
     running the centre starts it); ``None`` leaves Syncthing out.
     """
@@ -147,7 +151,7 @@ def scheduler_for(
     url = hub_url(inst)
     if url:
         targets.append(hub_target(inst, url))
-    if syncthing is not None and syncthing.pairings():
+    if syncthing is not None and (syncthing.pairings() or configured(inst)):
         targets.append(syncthing_target(inst, syncthing))
     if not targets:
         raise NetworkUnavailable(
