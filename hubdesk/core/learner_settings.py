@@ -107,8 +107,8 @@ class LearnerSettings:
 @projector("setting.changed")
 def _changed(conn: sqlite3.Connection, ev: Event) -> None:
     key = ev.payload.get("key")
-    if not ev.learner_id or not isinstance(key, str) or "value" not in ev.payload:
-        return
+    if ev.scope != CENTRE or not ev.learner_id or not isinstance(key, str) or "value" not in ev.payload:
+        return  # settings are centre events: a study-group peer or the hub does not change them
     conn.execute(
         "INSERT INTO learner_settings (learner_id, key, value, hlc) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(learner_id, key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc "

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubdesk.core.events import Event, EventLog, projector
+from hubdesk.core.events import CENTRE, Event, EventLog, projector
 from hubdesk.core.secrets import hash_secret, verify_secret
 from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, LockedOut, NotFound
@@ -225,9 +225,30 @@ class Learners:
 
 
 # -- projections (last writer wins on the HLC stamp, so any order of events gives the same rows) ---
+def _profile_id(ev: Event, *fields: str) -> str | None:
+    """The learner id a profile event is about, or None when it must change nothing.
+
+    Profiles and secrets are ``centre`` events: one in another scope came from a study-group peer
+    or through the hub (a ``community`` ``learner.added`` would otherwise give every centre a new
+    facilitator, a ``group:*`` ``learner.secret_set`` replace a learner's PIN). A payload missing a
+    field (a hostile or newer sender) is kept in the log but shown nowhere, rather than failing
+    the whole batch it arrived in.
+    """
+    p = ev.payload
+    lid = p.get("id")
+    if ev.scope != CENTRE or not isinstance(lid, str) or not lid or len(lid) > 64:
+        return None
+    if not all(isinstance(p.get(f), str) for f in fields):
+        return None
+    return lid
+
+
 @projector("learner.added")
 def _added(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
+    lid = _profile_id(ev, "name")
+    if lid is None:
+        return
     conn.execute(
         "INSERT INTO learners (id, name, role, colour, name_hlc, removed, removed_hlc, origin_device) "
         "VALUES (?, ?, ?, ?, ?, 0, '', ?) ON CONFLICT(id) DO UPDATE SET "
@@ -235,7 +256,7 @@ def _added(conn: sqlite3.Connection, ev: Event) -> None:
         "name_hlc = MAX(learners.name_hlc, excluded.name_hlc), role = excluded.role, "
         "colour = excluded.colour, origin_device = excluded.origin_device",
         (
-            str(p["id"]),
+            lid,
             str(p["name"])[:NAME_MAX],
             str(p.get("role", LEARNER)),
             str(p.get("colour", COLOURS[0])),
@@ -248,18 +269,23 @@ def _added(conn: sqlite3.Connection, ev: Event) -> None:
 @projector("learner.renamed")
 def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
+    lid = _profile_id(ev, "name")
+    if lid is None:
+        return
     conn.execute(
         "INSERT INTO learners (id, name, role, colour, name_hlc, removed, removed_hlc, origin_device) "
         "VALUES (?, ?, 'learner', ?, ?, 0, '', '') ON CONFLICT(id) DO UPDATE SET "
         "name = CASE WHEN excluded.name_hlc > learners.name_hlc THEN excluded.name ELSE learners.name END, "
         "name_hlc = MAX(learners.name_hlc, excluded.name_hlc)",
-        (str(p["id"]), str(p["name"])[:NAME_MAX], COLOURS[0], ev.hlc),
+        (lid, str(p["name"])[:NAME_MAX], COLOURS[0], ev.hlc),
     )
 
 
 @projector("learner.removed")
 def _removed(conn: sqlite3.Connection, ev: Event) -> None:
-    lid = str(ev.payload["id"])
+    lid = _profile_id(ev)
+    if lid is None:
+        return
     conn.execute(
         "INSERT INTO learners (id, name, role, colour, name_hlc, removed, removed_hlc, origin_device) "
         "VALUES (?, '', 'learner', ?, '', 1, ?, '') ON CONFLICT(id) DO UPDATE SET removed = 1, "
@@ -271,13 +297,14 @@ def _removed(conn: sqlite3.Connection, ev: Event) -> None:
 @projector("learner.secret_set")
 def _secret(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
-    if p.get("kind") not in SECRET_KINDS:
+    lid = _profile_id(ev)
+    if lid is None or p.get("kind") not in SECRET_KINDS:
         return
     conn.execute(
         "INSERT INTO learner_secrets (learner_id, kind, hash, hlc) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(learner_id, kind) DO UPDATE SET hash = excluded.hash, hlc = excluded.hlc "
         "WHERE excluded.hlc > learner_secrets.hlc",
-        (str(p["id"]), str(p["kind"]), str(p.get("hash", "")), ev.hlc),
+        (lid, str(p["kind"]), str(p.get("hash", "")), ev.hlc),
     )
 
 

@@ -106,8 +106,8 @@ def _valid(ev: Event) -> bool:
 
 @projector("note.saved")
 def _saved(conn: sqlite3.Connection, ev: Event) -> None:
-    if not ev.learner_id or not _valid(ev):
-        return
+    if ev.scope not in (CENTRE, PRIVATE) or not ev.learner_id or not _valid(ev):
+        return  # a learner's own notes: one sent in a group or community scope must not overwrite them
     p = ev.payload
     # ``change`` numbers row changes on this PC so the search index can catch up on what it missed.
     conn.execute(

@@ -242,6 +242,8 @@ class Progress:
 # -- projections ------------------------------------------------------------------------------
 def _key(ev: Event) -> tuple[str, str, str] | None:
     p = ev.payload
+    if ev.scope != CENTRE:
+        return None  # progress is a centre event: one from a study-group peer or the hub changes nothing
     if not ev.learner_id or not isinstance(p.get("pack"), str) or not isinstance(p.get("lesson"), str):
         return None  # malformed from elsewhere: keep the event, project nothing
     return (ev.learner_id, str(p["pack"]), str(p["lesson"]))
