@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
 
     serve = hsub.add_parser("serve", help="serve centres over HTTP until stopped")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--port", type=port, default=8470)
     serve.set_defaults(func=_serve)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
@@ -29,6 +29,14 @@ def register(sub: Any) -> None:
     pub = hsub.add_parser("publish", help="hold a pack for centres to download")
     pub.add_argument("pack", help="a .hubpack file")
     pub.set_defaults(func=_publish)
+
+
+def port(text: str) -> int:
+    """A TCP port number (argparse turns the ValueError into a usage message rather than a traceback)."""
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise ValueError(text)
+    return port
 
 
 def _serve(args: argparse.Namespace, ctx: Context) -> int:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from hubdesk.errors import StoreError
+
 APP_NAME = "HubDesk"
 ENV_VAR = "HUBDESK_DATA_DIR"
 
@@ -53,5 +55,9 @@ class DataDir:
         return self.root / "sync"
 
     def ensure(self) -> DataDir:
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in the way, a read-only disk, a stick pulled out
+            reason = (exc.strerror or str(exc)).lower()
+            raise StoreError(f"HubDesk cannot keep its data in {self.root}: {reason}. Choose another folder.") from exc
         return self

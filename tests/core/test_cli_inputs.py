@@ -1,0 +1,28 @@
+"""Odd command lines get one sentence and an exit code, never a traceback, and change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hubdesk.cli import main
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    for data_dir in (a_file, a_file / "inside"):
+        code = main(["--data-dir", str(data_dir), "learner", "list"])
+        err = capsys.readouterr().err
+        assert code == 1
+        assert err.startswith("hubdesk: ") and "Traceback" not in err and str(data_dir) in err
+    assert a_file.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_hub_serve_refuses_a_port_out_of_range(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["hub", "serve", "--port", port])
+    assert exc.value.code == 2
+    assert "port" in capsys.readouterr().err
