@@ -43,7 +43,9 @@ def register(sub: Any) -> None:
     leave.add_argument("--as", dest="learner", required=True, metavar="LEARNER")
     leave.set_defaults(func=_leave)
 
-    rm = gsub.add_parser("remove", help="remove a member (only the group's creator may)")
+    rm = gsub.add_parser(
+        "remove", help="remove a member (only the group's creator may); prints the new join code on its last line"
+    )
     rm.add_argument("group")
     rm.add_argument("member", help="the member's name or learner id")
     rm.add_argument("--as", dest="learner", required=True, metavar="LEARNER")
@@ -152,9 +154,11 @@ def _remove(args: argparse.Namespace, ctx: Context) -> int:
     if not matches:
         print(f"hubdesk: {args.member!r} is not a member of {group.name!r}.")
         return 3
-    ctx.inst.groups.remove(group.id, matches[0].learner_id, by=learner.id)
+    code = ctx.inst.groups.remove(group.id, matches[0].learner_id, by=learner.id)
     sync_group(ctx.inst, group.id)
-    print(f"Removed {matches[0].name} from {group.name!r}.")
+    print(f"Removed {matches[0].name} from {group.name!r}. The group has a new key that {matches[0].name} never gets.")
+    print("The old join code no longer admits anyone. Newcomers join with this code:")
+    print(code)
     return 0
 
 

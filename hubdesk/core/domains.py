@@ -15,6 +15,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.packs",
     "hubdesk.core.centre_packs",
     "hubdesk.core.groups",
+    "hubdesk.core.group_epochs",
     "hubdesk.core.group_notes",
     "hubdesk.core.group_questions",
     "hubdesk.core.progress",

@@ -13,7 +13,8 @@ Projections are order-independent: membership is last-writer-wins per (group, le
 stamp, and a removal counts only when its author is the group's creator, which is checked when
 reading, so a removal that arrives before the group's ``created`` event still ends up right.
 Questions and answers live in :mod:`hubdesk.core.group_questions`, shared notes in
-:mod:`hubdesk.core.group_notes`.
+:mod:`hubdesk.core.group_notes`; removing a member moves the group to a new key
+(:mod:`hubdesk.core.group_epochs`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import GROUP_PREFIX, Event, EventLog, group_scope, projector
+from hubdesk.core.group_epochs import GroupEpochs, device_xkey, public_b64, wrap
 from hubdesk.core.join_codes import GroupSecret, derive, new_code
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
@@ -45,6 +47,7 @@ class Member:
     name: str
     device_id: str
     is_creator: bool = False
+    xkey: str = ""  # the X25519 public key of the member's device (wraps new keys after a removal)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,12 @@ class Groups:
     def __init__(self, log: EventLog) -> None:
         self.log = log
         self.store = log.store
+        self.epochs = GroupEpochs(self.store, log.device_id)
+
+    @property
+    def xkey_b64(self) -> str:
+        """This installation's X25519 public key, announced in the group events it writes."""
+        return public_b64(device_xkey(self.store))
 
     # -- making and joining -------------------------------------------------------------------
     def create(
@@ -91,26 +100,47 @@ class Groups:
             self._keep_key(secret)
             self.log.append(
                 "group.created",
-                {"id": secret.group_id, "name": name, "pack": pack, "lesson": lesson, "creator": creator.id},
+                {
+                    "id": secret.group_id,
+                    "name": name,
+                    "pack": pack,
+                    "lesson": lesson,
+                    "creator": creator.id,
+                    "xkey": self.xkey_b64,
+                },
                 scope=group_scope(secret.group_id),
                 learner_id=creator.id,
             )
             self._append_join(secret.group_id, creator)
         return self.get(secret.group_id), secret.code
 
-    def join(self, code: str, learner: Learner) -> str:
-        """Keep the key a code stands for and record the learner as a member; return the group id."""
+    def join(self, code: str, learner: Learner, *, group_id: str | None = None, epoch: int = 0) -> str:
+        """Keep the key a code stands for and record the learner as a member; return the group id.
+
+        A code issued after a removal stands for a later epoch of an existing group: its peer says
+        which group and epoch in the sealed handshake (``group_id``, ``epoch``).
+        """
         secret = derive(code)
+        gid = group_id or secret.group_id
         with self.store.transaction():
-            self._keep_key(secret)
-            if learner.id not in {m.learner_id for m in self.members(secret.group_id)}:
-                self._append_join(secret.group_id, learner)
-        return secret.group_id
+            if gid == secret.group_id:
+                self._keep_key(secret)
+            else:
+                self.epochs.keep(gid, epoch, code)
+            if learner.id not in {m.learner_id for m in self.members(gid)}:
+                self._append_join(gid, learner)
+        return gid
 
     def _append_join(self, group_id: str, learner: Learner) -> None:
         self.log.append(
             "group.member_joined",
-            {"group": group_id, "learner": learner.id, "name": learner.name, "device": self.log.device_id},
+            {
+                "group": group_id,
+                "learner": learner.id,
+                "name": learner.name,
+                "device": self.log.device_id,
+                "xkey": self.xkey_b64,
+            },
             scope=group_scope(group_id),
             learner_id=learner.id,
         )
@@ -131,17 +161,53 @@ class Groups:
             learner_id=learner_id,
         )
 
-    def remove(self, group_id: str, learner_id: str, *, by: str) -> None:
+    def remove(self, group_id: str, learner_id: str, *, by: str) -> str:
+        """Remove a member and move the group to a new key; return the new join code (the old one
+        no longer admits anyone)."""
         group = self.get(group_id)
         if group.creator != by:
             raise AuthError("Only the person who started the group can remove a member.")
-        self.require_member(group_id, learner_id)
+        removed = self.require_member(group_id, learner_id)
+        with self.store.transaction():
+            self.log.append(
+                "group.member_removed",
+                {"group": group_id, "learner": learner_id, "by": by},
+                scope=group_scope(group_id),
+                learner_id=by,
+            )
+            return self._rekey(group_id, removed, by)
+
+    def _rekey(self, group_id: str, removed: Member, by: str) -> str:
+        """A new epoch: a fresh code, wrapped for every remaining member's device but this one.
+
+        A device the removed member shares with a member who stays keeps the key: it cannot be
+        told apart from that member's.
+        """
+        epoch = self.epochs.current(group_id) + 1
+        secret = derive(new_code())
+        own = device_xkey(self.store)
+        devices = {m.device_id: m.xkey for m in self.members(group_id) if m.learner_id != removed.learner_id}
+        wraps = {
+            device: wrap(own, xkey, group_id, epoch, device, secret.code)
+            for device, xkey in devices.items()
+            if xkey and device != self.log.device_id
+        }
+        self.epochs.keep(group_id, epoch, secret.code)
         self.log.append(
-            "group.member_removed",
-            {"group": group_id, "learner": learner_id, "by": by},
+            "group.rekeyed",
+            {"group": group_id, "epoch": epoch, "route": secret.group_id, "wraps": wraps},
             scope=group_scope(group_id),
             learner_id=by,
         )
+        return secret.code
+
+    def adopt_epochs(self, group_id: str, found: list[object] | None = None) -> bool:
+        """Take a newer key wrapped for this device, from announcements a peer sent (``found``) or
+        ones that arrived as events (hub, USB); True if the group's key changed."""
+        row = self.store.query("SELECT creator_xkey FROM groups WHERE id = ?", (group_id,))
+        creator_xkey = str(row[0][0] or "") if row else ""
+        announced = found if found is not None else list(self.epochs.announcements(group_id))
+        return self.epochs.adopt(group_id, creator_xkey, device_xkey(self.store), announced)
 
     def require_member(self, group_id: str, learner_id: str) -> Member:
         for m in self.members(group_id):
@@ -176,14 +242,14 @@ class Groups:
 
     def members(self, group_id: str) -> list[Member]:
         rows = self.store.query(
-            "SELECT m.learner_id, m.name, m.device_id, g.creator FROM group_members m "
+            "SELECT m.learner_id, m.name, m.device_id, g.creator, m.xkey FROM group_members m "
             "LEFT JOIN groups g ON g.id = m.group_id WHERE m.group_id = ? AND m.joined_hlc > m.left_hlc "
             "AND NOT EXISTS (SELECT 1 FROM group_removals r WHERE r.group_id = m.group_id "
             "AND r.learner_id = m.learner_id AND r.by_learner = g.creator AND r.hlc > m.joined_hlc) "
             "ORDER BY m.name COLLATE NOCASE",
             (group_id,),
         )
-        return [Member(r[0], r[1], r[2], r[0] == r[3]) for r in rows]
+        return [Member(r[0], r[1], r[2], r[0] == r[3], r[4]) for r in rows]
 
     def key(self, group_id: str) -> bytes | None:
         row = self.store.query("SELECT key FROM group_keys WHERE group_id = ?", (group_id,))
@@ -238,7 +304,7 @@ def _created(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     pack, lesson = p.get("pack"), p.get("lesson")
     conn.execute(
-        "INSERT INTO groups (id, name, pack, lesson, creator, created_hlc) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO groups (id, name, pack, lesson, creator, created_hlc, creator_xkey) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO NOTHING",
         (
             gid,
@@ -247,6 +313,7 @@ def _created(conn: sqlite3.Connection, ev: Event) -> None:
             lesson and bounded(lesson, 200),
             ev.learner_id,
             ev.hlc,
+            bounded(p.get("xkey"), 64),  # pinned: the first created event this PC saw
         ),
     )
 
@@ -258,14 +325,23 @@ def _joined(conn: sqlite3.Connection, ev: Event) -> None:
         return
     p = ev.payload
     conn.execute(
-        "INSERT INTO group_members (group_id, learner_id, name, device_id, joined_hlc, left_hlc) "
-        "VALUES (?, ?, ?, ?, ?, '') ON CONFLICT(group_id, learner_id) DO UPDATE SET "
+        "INSERT INTO group_members (group_id, learner_id, name, device_id, joined_hlc, left_hlc, xkey) "
+        "VALUES (?, ?, ?, ?, ?, '', ?) ON CONFLICT(group_id, learner_id) DO UPDATE SET "
         "name = CASE WHEN excluded.joined_hlc > group_members.joined_hlc "
         "THEN excluded.name ELSE group_members.name END, "
         "device_id = CASE WHEN excluded.joined_hlc > group_members.joined_hlc "
         "THEN excluded.device_id ELSE group_members.device_id END, "
+        "xkey = CASE WHEN excluded.joined_hlc > group_members.joined_hlc "
+        "THEN excluded.xkey ELSE group_members.xkey END, "
         "joined_hlc = MAX(group_members.joined_hlc, excluded.joined_hlc)",
-        (gid, bounded(p["learner"], 64), bounded(p.get("name"), NAME_MAX), bounded(p.get("device"), 64), ev.hlc),
+        (
+            gid,
+            bounded(p["learner"], 64),
+            bounded(p.get("name"), NAME_MAX),
+            bounded(p.get("device"), 64),
+            ev.hlc,
+            bounded(p.get("xkey"), 64),
+        ),
     )
 
 
@@ -316,3 +392,10 @@ def _schema(db: sqlite_utils.Database) -> None:
         "CREATE TABLE group_peers (group_id TEXT NOT NULL, address TEXT NOT NULL, device_id TEXT NOT NULL, "
         "seen_at REAL NOT NULL, PRIMARY KEY (group_id, address))"
     )
+
+
+@migration("0051_groups_device_keys")
+def _device_keys(db: sqlite_utils.Database) -> None:
+    # X25519 public keys: the creator's (pinned when the group is first seen) and each member's device.
+    db.execute("ALTER TABLE groups ADD COLUMN creator_xkey TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE group_members ADD COLUMN xkey TEXT NOT NULL DEFAULT ''")

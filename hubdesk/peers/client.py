@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from hubdesk.core.events import group_scope
+from hubdesk.core.events import Event, EventError, group_scope
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
 from hubdesk.peers.auth import SealError, open_reply, seal_request
@@ -94,6 +94,35 @@ class PeerClient:
         if not isinstance(reply, dict) or not isinstance(reply.get("device"), str):
             raise SyncError(f"The peer at {self.address} answered the handshake oddly.")
         return reply
+
+    def catch_up_epoch(self) -> bool:
+        """After a 401: ask the peer for newer keys wrapped for this PC (a member was removed while
+        we were away); True if the group's key changed. A removed member gets nothing it can open."""
+        try:
+            reply = self.request("epoch", {})
+        except WrongCode:
+            return False
+        if not isinstance(reply, dict):
+            return False
+        self._apply_removals(reply.get("removals"))
+        epochs = reply.get("epochs")
+        if not isinstance(epochs, list) or not self.inst.groups.adopt_epochs(self.group_id, epochs[:20]):
+            return False
+        key = self.inst.groups.key(self.group_id)
+        if key is not None:
+            self.key = key
+        return True
+
+    def _apply_removals(self, found: object) -> None:
+        """Removal events of this group only; a removed member's app learns that it was removed."""
+        if not isinstance(found, list):
+            return
+        scope = group_scope(self.group_id)
+        try:
+            events = [Event.from_dict(d) for d in found[:50] if isinstance(d, dict)]
+            self.inst.log.apply([ev for ev in events if ev.kind == "group.member_removed" and ev.scope == scope])
+        except EventError:
+            return
 
     def sync(self) -> ExchangeResult:
         """Push what the peer lacks of this group and pull what we lack."""

@@ -5,6 +5,9 @@ leaves no key, no membership event and no peer address behind, and the only thin
 peer did not accept the code. With the right code the peer's sealed answer proves it holds the same
 key; then the key is kept, the membership event appended, and the group's events exchanged, so the
 new member sees the group's name, members and notes at once.
+
+A code the creator was given after removing a member stands for a later key epoch of an existing
+group: the peer's sealed handshake names that group and epoch, and the key is kept under it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.join_codes import derive
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError, SyncError
+from hubdesk.peers.auth import GROUP_ID_RE
 from hubdesk.peers.client import PeerClient, WrongCode, http_client, local_listen_port, parse_address
 from hubdesk.sync.protocol import ExchangeResult
 
@@ -47,7 +51,12 @@ def join(
                 f"The peer at {peer} did not accept this join code. Check the code with the person who started "
                 "the group, and try again."
             ) from exc
-        group_id = inst.groups.join(code, learner)
+        named, epoch = hello.get("group"), hello.get("epoch")
+        if isinstance(named, str) and GROUP_ID_RE.match(named) and isinstance(epoch, int) and epoch > 0:
+            group_id = inst.groups.join(code, learner, group_id=named, epoch=epoch)
+            client.group_id = group_id
+        else:
+            group_id = inst.groups.join(code, learner)
         inst.groups.add_peer(group_id, peer, device)
         for other in hello.get("peers") or []:
             if isinstance(other, str) and other != peer and _is_address(other):
@@ -73,7 +82,12 @@ def sync_group(inst: Installation, group_id: str, *, timeout: float = 1.5) -> tu
         for address, _device in inst.groups.peers(group_id):
             client = PeerClient(inst, address, group_id, key, http, local_listen_port(inst))
             try:
-                pulled += client.sync().pulled
+                try:
+                    pulled += client.sync().pulled
+                except WrongCode:
+                    if not client.catch_up_epoch():  # the group moved to a newer key meanwhile?
+                        raise
+                    pulled += client.sync().pulled
             except HubDeskError:
                 failed.append(address)
     return pulled, failed

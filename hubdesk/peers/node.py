@@ -213,6 +213,7 @@ class PeerNode:
         """One round over every group and peer; return how many events came in."""
         pulled = 0
         for group_id in self.inst.groups.ids():
+            self.inst.groups.adopt_epochs(group_id)  # a newer key may have come by hub or USB
             key = self.inst.groups.key(group_id)
             if key is None:
                 continue
@@ -222,6 +223,12 @@ class PeerNode:
                     return pulled
                 pulled += self._sync_with(group_id, key, address, known.get(address))
         return pulled
+
+    def _catch_up(self, client: PeerClient) -> bool:
+        try:
+            return client.catch_up_epoch()
+        except HubDeskError:
+            return False
 
     def _sync_with(self, group_id: str, key: bytes, address: str, device: str | None) -> int:
         now = time.monotonic()
@@ -239,7 +246,10 @@ class PeerNode:
                 self.inst.groups.add_peer(group_id, address, device)
             result = client.sync_if_changed()
         except WrongCode:
-            self._not_member[(group_id, address)] = now + NOT_MEMBER_RETRY_S
+            if self._catch_up(client):
+                self._wake.set()
+            else:
+                self._not_member[(group_id, address)] = now + NOT_MEMBER_RETRY_S
             return 0
         except HubDeskError as exc:
             backoff.delay = min(BACKOFF_MAX_S, max(0.25, backoff.delay * 2))

@@ -8,6 +8,12 @@ sync protocol's requests (``vector``, ``pull``, ``push``), answered by
 The endpoint faces a shared network, so it is defensive before it is helpful: bodies are bounded
 (413), each address has a request budget (429), an unknown group and a wrong key get the same
 ``401`` and the same words, anything malformed gets a 4xx, and no input makes it stop serving.
+
+After the creator removed a member the group has a newer key (:mod:`hubdesk.core.group_epochs`).
+Only the current key opens the group; a request sealed with an older one gets the same ``401``,
+except the ``epoch`` request, answered with the new key's wraps, which open only on the devices of
+the members who stayed. ``<group id>`` may also be the route id of a code issued after a removal,
+which is how a newcomer holding only that code finds the group.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from hubdesk.core.events import EventError
+from hubdesk.core.events import EventError, group_scope
+from hubdesk.core.group_epochs import EpochKey
 from hubdesk.core.installation import Installation
 from hubdesk.errors import SyncError
 from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, open_request, seal_reply
@@ -39,6 +46,7 @@ log = logging.getLogger(__name__)
 MAX_BODY = 8 * 1024 * 1024
 MAX_CHUNK = 500
 SYNC_KINDS = ("vector", "pull", "push")
+EPOCH_KIND = "epoch"
 SERVICE = "hubdesk-peer"
 
 
@@ -120,25 +128,45 @@ class PeerServer:
             return Response(status_code=400)
         if body is None:
             return JSONResponse({"error": "The request is too large."}, status_code=413)
-        group_id = request.path_params["group_id"]
+        route = request.path_params["group_id"]
         kind = request.path_params["kind"]
-        key = await run_in_threadpool(self.inst.groups.key, group_id) if GROUP_ID_RE.match(group_id) else None
-        try:
-            # With no such group, try a throwaway key: same work, same answer as a wrong code.
-            envelope, nonce = open_request(
-                key or self._dummy_key, "POST", request.url.path, dict(request.headers), body, self.guard
-            )
-            if key is None:
-                raise SealError("no such group")
-        except SealError:
+        keys = await run_in_threadpool(self.inst.groups.epochs.keys_for, route) if GROUP_ID_RE.match(route) else []
+        opened = self._open(keys, request.url.path, dict(request.headers), body)
+        # an older epoch's key (a removed member's, or a member who missed the removal) only learns the wraps
+        if opened is None or (kind != EPOCH_KIND and not opened[0].current):
             return JSONResponse(NOT_AUTHORISED, status_code=401)
-        status, reply = await run_in_threadpool(self._answer, group_id, kind, envelope, client)
+        used, envelope, nonce = opened
+        if kind == EPOCH_KIND:
+            status, reply = 200, await run_in_threadpool(self._epochs, used.group_id)
+        else:
+            status, reply = await run_in_threadpool(self._answer, used, kind, envelope, client)
         return Response(
-            seal_reply(key, nonce, status, reply), status_code=status, media_type="application/octet-stream"
+            seal_reply(used.key, nonce, status, reply), status_code=status, media_type="application/octet-stream"
         )
 
-    def _answer(self, group_id: str, kind: str, envelope: Any, client: str) -> tuple[int, dict[str, Any]]:
+    def _open(
+        self, keys: list[EpochKey], path: str, headers: dict[str, str], body: bytes
+    ) -> tuple[EpochKey, Any, bytes] | None:
+        """The key that opens a request, with its content; None if none does."""
+        # With no such group, try a throwaway key: same work, same answer as a wrong code.
+        for epoch_key in keys or [EpochKey("", 0, self._dummy_key, False)]:
+            try:
+                envelope, nonce = open_request(epoch_key.key, "POST", path, headers, body, self.guard)
+            except SealError:
+                continue
+            return (epoch_key, envelope, nonce) if keys else None
+        return None
+
+    def _epochs(self, group_id: str) -> dict[str, Any]:
+        """All an older key may learn: the new keys' wraps, and the removals (so a removed member's
+        app can say it was removed). Both name devices and learner ids the old key already knew."""
+        scope = group_scope(group_id)
+        removals = [ev.to_dict() for ev in self.inst.log.events("group.member_removed") if ev.scope == scope]
+        return {"epochs": self.inst.groups.epochs.announcements(group_id), "removals": removals[-50:]}
+
+    def _answer(self, used: EpochKey, kind: str, envelope: Any, client: str) -> tuple[int, dict[str, Any]]:
         """Answer an authenticated request; every failure becomes a 4xx (or 500) reply, never a crash."""
+        group_id = used.group_id
         try:
             if not isinstance(envelope, dict) or not isinstance(envelope.get("from"), dict):
                 return 400, {"error": "A peer request says who it is from and what it asks."}
@@ -149,7 +177,13 @@ class PeerServer:
                 peers = [
                     addr for addr, dev in self.inst.groups.peers(group_id) if dev != envelope["from"].get("device")
                 ]
-                return 200, {"device": self.inst.device_id, "port": self.port(), "peers": peers[:50]}
+                return 200, {
+                    "device": self.inst.device_id,
+                    "port": self.port(),
+                    "peers": peers[:50],
+                    "group": group_id,
+                    "epoch": used.epoch,
+                }
             if kind not in SYNC_KINDS:
                 return 404, {"error": f"There is no peer request called {kind[:40]!r}."}
             return 200, answer(self.inst.log, kind, envelope.get("msg"), group_policy(group_id), MAX_CHUNK)

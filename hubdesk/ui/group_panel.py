@@ -381,9 +381,13 @@ class GroupPanel(QWidget):
             self.message.setText(self.tr("Choose the member to remove, then press Remove member."))
             return
         try:
-            self.inst.groups.remove(self.group_id, str(item.data(ROLE)), by=self.learner.id)
+            code = self.inst.groups.remove(self.group_id, str(item.data(ROLE)), by=self.learner.id)
         except HubDeskError as exc:
             self.message.setText(str(exc))
+            return
+        self.message.setText(
+            self.tr("Removed. The old join code no longer works; newcomers join with %1.").replace("%1", code)
+        )
 
     def leave_group(self) -> None:
         if self.group_id is None:

@@ -1,0 +1,214 @@
+"""Key epochs of a study group: how removing a member cuts it off.
+
+A group's first key comes from its join code (:mod:`hubdesk.core.join_codes`), and everyone who
+ever held the code holds that key. Removing a member therefore has to *change* the key: the
+creator makes a fresh join code (epoch ``n + 1``), whose scrypt output gives a new 256-bit key and
+a new *route id* (the id a newcomer with the new code asks for), and hands the new code to each
+remaining member's device, never to the removed one.
+
+The hand-over is an event, ``group.rekeyed``, in the group's scope, carrying one *wrap* per
+remaining device: the new code sealed with ChaCha20-Poly1305 under a key agreed with X25519
+between the creator's device key and that device's key (HKDF over the shared secret, bound to the
+group, the epoch and the device). Each installation has one X25519 key pair, kept in ``meta`` like
+the ed25519 identity; its public half travels in ``group.created`` and ``group.member_joined``.
+Static-static agreement means only the creator's device could have made a wrap that opens, so a
+removed member, who still holds the old key and can still inject events, cannot push a key of its
+choosing on the others. The creator's X25519 key is pinned from the first ``group.created`` this PC
+projected (normally received when joining, from the peer the joiner proved the code to).
+
+Peers answer a request sealed with an *older* epoch key with nothing but these wraps (the
+``epoch`` request), so a member who missed the removal can catch up, and the removed member, who
+has no wrap, learns nothing new.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from hubdesk.core.events import GROUP_PREFIX, Event, projector
+from hubdesk.core.join_codes import JoinCodeError, derive
+from hubdesk.core.store import Store, migration
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+XKEY_META = "group_xkey"
+NONCE = 12
+MAX_WRAPS = 500
+
+
+def device_xkey(store: Store) -> X25519PrivateKey:
+    """This installation's X25519 key pair, made on first use and kept in ``meta``."""
+    stored = store.meta_get(XKEY_META)
+    if not stored:
+        raw = X25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (XKEY_META, base64.b64encode(raw).decode())
+            )
+        stored = store.meta_get(XKEY_META)
+    assert stored is not None
+    return X25519PrivateKey.from_private_bytes(base64.b64decode(stored))
+
+
+def public_b64(key: X25519PrivateKey) -> str:
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode()
+
+
+def _wrap_key(own: X25519PrivateKey, other_b64: str, group_id: str, epoch: int, device: str) -> tuple[bytes, bytes]:
+    other = X25519PublicKey.from_public_bytes(base64.b64decode(other_b64, validate=True))
+    info = f"hubdesk/group-epoch/v1|{group_id}|{epoch}|{device}".encode()
+    key = HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(own.exchange(other))
+    return key, info
+
+
+def wrap(own: X25519PrivateKey, member_b64: str, group_id: str, epoch: int, device: str, code: str) -> str:
+    key, info = _wrap_key(own, member_b64, group_id, epoch, device)
+    nonce = os.urandom(NONCE)
+    return base64.b64encode(nonce + ChaCha20Poly1305(key).encrypt(nonce, code.encode(), info)).decode()
+
+
+def unwrap(own: X25519PrivateKey, creator_b64: str, group_id: str, epoch: int, device: str, sealed: str) -> str | None:
+    """The code in a wrap for this device, or None if it does not open (not for us, not the creator's)."""
+    try:
+        key, info = _wrap_key(own, creator_b64, group_id, epoch, device)
+        blob = base64.b64decode(sealed, validate=True)
+        return ChaCha20Poly1305(key).decrypt(blob[:NONCE], blob[NONCE:], info).decode()
+    except (InvalidTag, ValueError, TypeError, binascii.Error):
+        return None
+
+
+@dataclass(frozen=True)
+class EpochKey:
+    group_id: str
+    epoch: int
+    key: bytes
+    current: bool
+
+
+class GroupEpochs:
+    """The local epoch keys of every group this PC is in (``inst.groups.epochs``)."""
+
+    def __init__(self, store: Store, device_id: str) -> None:
+        self.store = store
+        self.device_id = device_id
+
+    def current(self, group_id: str) -> int:
+        row = self.store.query("SELECT MAX(epoch) FROM group_epoch_keys WHERE group_id = ?", (group_id,))
+        return int(row[0][0]) if row and row[0][0] is not None else 0
+
+    def keep(self, group_id: str, epoch: int, code: str) -> None:
+        """Keep an epoch's key (derived from its code); it becomes the group's key if it is newer."""
+        secret = derive(code)
+        with self.store.transaction() as conn:
+            newer = epoch >= self.current(group_id)
+            conn.execute(
+                "INSERT OR IGNORE INTO group_epoch_keys (group_id, epoch, route_id, key, code, added_at) "
+                "SELECT group_id, 0, group_id, key, code, added_at FROM group_keys WHERE group_id = ?",
+                (group_id,),
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO group_epoch_keys (group_id, epoch, route_id, key, code, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (group_id, epoch, secret.group_id, secret.key, secret.code, time.time()),
+            )
+            conn.execute(
+                "INSERT INTO group_keys (group_id, key, code, added_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(group_id) DO NOTHING",
+                (group_id, secret.key, secret.code, time.time()),
+            )
+            if newer:
+                conn.execute(
+                    "UPDATE group_keys SET key = ?, code = ? WHERE group_id = ?", (secret.key, secret.code, group_id)
+                )
+
+    def keys_for(self, route: str) -> list[EpochKey]:
+        """Keys a request to ``/g/<route>/`` may be sealed with, the current key of the group first.
+
+        ``route`` is a group id (members, and joiners with the first code) or the route id of a
+        later epoch's code (newcomers who were given the code issued after a removal).
+        """
+        current = {str(r[0]): bytes(r[1]) for r in self.store.query("SELECT group_id, key FROM group_keys")}
+        rows = self.store.query(
+            "SELECT group_id, epoch, key FROM group_epoch_keys WHERE group_id = ? OR route_id = ?", (route, route)
+        )
+        out = [EpochKey(route, self.current(route), current[route], True)] if route in current else []
+        for gid, epoch, key in rows:
+            if str(gid) in current and bytes(key) != current[str(gid)]:
+                out.append(EpochKey(str(gid), int(epoch), bytes(key), False))
+            elif str(gid) != route and str(gid) in current:
+                out.append(EpochKey(str(gid), int(epoch), bytes(key), True))
+        return sorted(out, key=lambda k: (not k.current, -k.epoch))
+
+    def announcements(self, group_id: str) -> list[dict[str, Any]]:
+        """The ``group.rekeyed`` payloads of a group, newest first: all an old key may learn."""
+        rows = self.store.query(
+            "SELECT epoch, route_id, wraps FROM group_rekeys WHERE group_id = ? ORDER BY epoch DESC LIMIT 20",
+            (group_id,),
+        )
+        return [{"group": group_id, "epoch": r[0], "route": r[1], "wraps": json.loads(r[2])} for r in rows]
+
+    def adopt(self, group_id: str, creator_xkey: str, own: X25519PrivateKey, found: list[Any]) -> bool:
+        """Take the newest epoch key wrapped for this device by the creator; True if the key changed."""
+        if not creator_xkey:
+            return False
+        now = self.current(group_id)
+        candidates = [p for p in found if isinstance(p, dict) and isinstance(p.get("epoch"), int)]
+        for p in sorted(candidates, key=lambda p: -int(p["epoch"])):
+            wraps = p.get("wraps")
+            if int(p["epoch"]) <= now or not isinstance(wraps, dict) or not isinstance(wraps.get(self.device_id), str):
+                continue
+            code = unwrap(own, creator_xkey, group_id, int(p["epoch"]), self.device_id, wraps[self.device_id])
+            try:
+                if code is not None and derive(code).group_id == p.get("route"):
+                    self.keep(group_id, int(p["epoch"]), code)
+                    return True
+            except JoinCodeError:
+                continue
+        return False
+
+
+@projector("group.rekeyed")
+def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
+    p = ev.payload
+    gid = ev.scope[len(GROUP_PREFIX) :] if ev.scope.startswith(GROUP_PREFIX) else None
+    wraps = p.get("wraps")
+    if gid is None or p.get("group") != gid or not isinstance(p.get("epoch"), int) or not isinstance(wraps, dict):
+        return
+    wraps = {str(k)[:64]: str(v)[:200] for k, v in list(wraps.items())[:MAX_WRAPS]}
+    conn.execute(
+        "INSERT OR IGNORE INTO group_rekeys (group_id, epoch, route_id, by_learner, wraps, hlc) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (gid, p["epoch"], str(p.get("route"))[:64], ev.learner_id or "", json.dumps(wraps), ev.hlc),
+    )
+
+
+@migration("0052_group_epochs")
+def _schema(db: sqlite_utils.Database) -> None:
+    # Local to this PC: every epoch key it has held (epoch 0 is the join code's), and the route id
+    # a newcomer with that epoch's code asks for.
+    db.execute(
+        "CREATE TABLE group_epoch_keys (group_id TEXT NOT NULL, epoch INTEGER NOT NULL, route_id TEXT NOT NULL, "
+        "key BLOB NOT NULL, code TEXT NOT NULL, added_at REAL NOT NULL, PRIMARY KEY (group_id, epoch))"
+    )
+    db.execute("CREATE INDEX group_epoch_keys_route ON group_epoch_keys (route_id)")
+    db.execute(
+        "CREATE TABLE group_rekeys (group_id TEXT NOT NULL, epoch INTEGER NOT NULL, route_id TEXT NOT NULL, "
+        "by_learner TEXT NOT NULL, wraps TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (group_id, epoch, hlc))"
+    )
