@@ -184,6 +184,28 @@ class GroupEpochs:
         return False
 
 
+def is_cut_off(store: Store, group_id: str, device_id: str) -> bool:
+    """True if the group's latest re-key left ``device_id`` out and it has not joined again since.
+
+    What a relay (the hub) uses to stop carrying a group's events to a removed member's PC: the
+    devices that stay are exactly those with a wrap, the re-key's author, and later joiners.
+    """
+    latest = store.query(
+        "SELECT wraps, by_device, hlc FROM group_rekeys WHERE group_id = ? ORDER BY epoch DESC, hlc DESC LIMIT 1",
+        (group_id,),
+    )
+    if not latest:
+        return False
+    wraps, by_device, hlc = latest[0]
+    if device_id == by_device or device_id in json.loads(wraps):
+        return False
+    rejoined = store.query(
+        "SELECT 1 FROM group_members WHERE group_id = ? AND device_id = ? AND joined_hlc > ?",
+        (group_id, device_id, hlc),
+    )
+    return not rejoined
+
+
 @projector("group.rekeyed")
 def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
@@ -193,9 +215,9 @@ def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
         return
     wraps = {str(k)[:64]: str(v)[:200] for k, v in list(wraps.items())[:MAX_WRAPS]}
     conn.execute(
-        "INSERT OR IGNORE INTO group_rekeys (group_id, epoch, route_id, by_learner, wraps, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (gid, p["epoch"], str(p.get("route"))[:64], ev.learner_id or "", json.dumps(wraps), ev.hlc),
+        "INSERT OR IGNORE INTO group_rekeys (group_id, epoch, route_id, by_learner, by_device, wraps, hlc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (gid, p["epoch"], str(p.get("route"))[:64], ev.learner_id or "", ev.device_id, json.dumps(wraps), ev.hlc),
     )
 
 
@@ -212,3 +234,9 @@ def _schema(db: sqlite_utils.Database) -> None:
         "CREATE TABLE group_rekeys (group_id TEXT NOT NULL, epoch INTEGER NOT NULL, route_id TEXT NOT NULL, "
         "by_learner TEXT NOT NULL, wraps TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (group_id, epoch, hlc))"
     )
+
+
+@migration("0053_group_epochs_author")
+def _author(db: sqlite_utils.Database) -> None:
+    # the device that wrote the re-key stays in the group (relays use it: is_cut_off)
+    db.execute("ALTER TABLE group_rekeys ADD COLUMN by_device TEXT NOT NULL DEFAULT ''")

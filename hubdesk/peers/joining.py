@@ -74,6 +74,7 @@ def _is_address(text: str) -> bool:
 
 def sync_group(inst: Installation, group_id: str, *, timeout: float = 1.5) -> tuple[int, list[str]]:
     """Exchange the group's events with every known peer now; return (events received, unreachable peers)."""
+    inst.groups.adopt_epochs(group_id)  # a newer key may have come through the hub or a USB bundle
     key = inst.groups.key(group_id)
     if key is None:
         return 0, []

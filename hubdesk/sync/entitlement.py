@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, EventLog
+from hubdesk.core.group_epochs import is_cut_off
 from hubdesk.sync.protocol import MaySend, Policy
 
 
@@ -65,7 +66,8 @@ def groups_of(log: EventLog, device_id: str) -> set[str]:
     rows = log.store.query(
         "SELECT DISTINCT scope FROM vector WHERE device_id = ? AND scope LIKE ?", (device_id, GROUP_PREFIX + "%")
     )
-    return {r[0] for r in rows}
+    # not a group that re-keyed without this device (its member was removed: hubdesk.core.group_epochs)
+    return {r[0] for r in rows if not is_cut_off(log.store, r[0][len(GROUP_PREFIX) :], device_id)}
 
 
 def centre_policy(centre_id: str) -> Policy:

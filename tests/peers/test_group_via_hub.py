@@ -41,3 +41,32 @@ def test_absent_member_catches_up_through_the_hub_and_strangers_get_nothing(make
     _sync_with_hub(a, hub)
     assert a.group_notes.text(group.id) == home.group_notes.text(group.id)
     assert "A quarter of 8 is 2." in a.group_notes.text(group.id)
+
+
+def test_the_hub_stops_carrying_a_group_to_a_removed_members_pc(make_inst) -> None:  # type: ignore[no-untyped-def]
+    hub, a, b, c = make_inst("hub"), make_inst("centre"), make_inst("kofi-home"), make_inst("esi-home")
+    amina, kofi, esi = a.learners.add("Amina"), b.learners.add("Kofi"), c.learners.add("Esi")
+    group, code = a.groups.create("Shell club", amina)
+    b.groups.join(code, kofi)
+    c.groups.join(code, esi)
+    for _ in range(2):
+        for inst in (a, b, c):
+            _sync_with_hub(inst, hub)
+    a.group_notes.append(group.id, amina.id, "before")
+    _sync_with_hub(a, hub)
+    _sync_with_hub(c, hub)
+    assert c.group_notes.text(group.id) == "before"
+    a.groups.remove(group.id, esi.id, by=amina.id)
+    a.group_notes.append(group.id, amina.id, "after")
+    for _ in range(2):
+        for inst in (a, b, c):
+            _sync_with_hub(inst, hub)
+    assert b.groups.adopt_epochs(group.id) and b.groups.key(group.id) == a.groups.key(group.id)
+    assert b.group_notes.text(group.id) == "before\nafter"
+    assert c.group_notes.text(group.id) == "before"  # Esi's PC got nothing written after her removal
+    assert not c.groups.adopt_epochs(group.id)
+    # Kofi's words written with the new key still reach Amina through the hub
+    b.group_notes.append(group.id, kofi.id, "kofi")
+    for inst in (b, a, c):
+        _sync_with_hub(inst, hub)
+    assert "kofi" in a.group_notes.text(group.id) and "kofi" not in c.group_notes.text(group.id)
