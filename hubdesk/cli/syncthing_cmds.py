@@ -94,7 +94,10 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     print(f"Syncthing {info['url']}, device id {info['device_id']}.")
     if not info["pairings"]:
-        print("Not paired yet: run 'hubdesk sync syncthing pair DEVICE_ID --address tcp://HOST:PORT'.")
+        print(
+            "Not paired yet: it pairs by itself once 'hubdesk sync now' or a bundle has brought the other "
+            "side's Syncthing id (or run 'hubdesk sync syncthing pair DEVICE_ID --address tcp://HOST:PORT')."
+        )
     for p in info["pairings"]:
         state = "connected" if p["connected"] else "not connected"
         print(f"Peer {p['peer']} at {p['address']}: {state}; folder {p['folder_id']} in {p['path']}.")

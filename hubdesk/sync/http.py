@@ -154,12 +154,16 @@ class HubClient:
         self._json(resp, resp.request.headers[H_NONCE], key)  # signed by the key it names
         enrolment.trust_hub(SyncState(self.inst.store), device_id, key, url=self.url, code=code)
         self.hub_key = key
-        with contextlib.suppress(HubDeskError):  # enrolled either way; the next sync asks again
-            self.learn_syncthing()
+        if syncthing_cards.own_card(SyncState(self.inst.store)):
+            with contextlib.suppress(HubDeskError):  # enrolled either way; the next sync asks again
+                self.learn_syncthing()
         return device_id
 
     def learn_syncthing(self) -> bool:
-        """Ask the hub (signed) for its Syncthing device id and address; True if they are new here."""
+        """Ask the hub (signed) for its Syncthing device id and address; True if they are new here.
+
+        Only centres with a Syncthing of their own ask (one more small request per sync).
+        """
         info = self._call_json("GET", "/")
         card = info.get("syncthing") if isinstance(info, dict) else None
         return syncthing_cards.remember_hub_card(SyncState(self.inst.store), card)
@@ -279,7 +283,8 @@ def sync_now(
         report.pushed, report.pulled = result.pushed, result.pulled
         if result.their_vector is not None:
             state.raise_vector("sync_acked", HUB_DEST, result.their_vector)
-        client.learn_syncthing()
+        if syncthing_cards.own_card(state):
+            client.learn_syncthing()
         if packs:
             _fetch_packs(inst, client, report)
     except HubDeskError as exc:
