@@ -154,5 +154,7 @@ def test_members_list_creator_removes_and_member_leaves(qtbot: Any, nodes: Any, 
     assert panel.remove_button.isEnabled()
     panel.members.setCurrentRow([panel.members.item(i).text() for i in range(2)].index("Kofi"))
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    new_code = a.groups.code(group.id)
+    assert new_code != code and new_code in panel.message.text()  # the creator is shown the new join code
     qtbot.waitUntil(lambda: [m.name for m in b.groups.members(group.id)] == ["Amina"], timeout=5000)
     assert panel.members.count() == 1

@@ -187,6 +187,10 @@
         <translation>Choisissez le membre à retirer, puis appuyez sur Retirer le membre.</translation>
     </message>
     <message>
+        <source>Removed. The old join code no longer works; newcomers join with %1.</source>
+        <translation>Membre retiré. L&apos;ancien code ne marche plus ; les nouveaux venus rejoignent avec %1.</translation>
+    </message>
+    <message>
         <source>You left the group. Its notes stay on this PC.</source>
         <translation>Vous avez quitté le groupe. Ses notes restent sur cet ordinateur.</translation>
     </message>
