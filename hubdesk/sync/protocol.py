@@ -295,7 +295,9 @@ def exchange(
             if progress:
                 progress("push", result.pushed)
     if pull:
-        asked = log.vector()
+        # only entries the other side may know of (as a bundle header's vector): not our private
+        # scope, not groups it has no part in
+        asked = filter_vector(log.vector(), policy.visible)
         while result.rounds < MAX_ROUNDS:
             result.rounds += 1
             got = absorb(log, call("pull", make_pull_request(asked, chunk)), policy.accept)
@@ -304,7 +306,7 @@ def exchange(
             if progress:
                 progress("pull", result.pulled)
             before = asked
-            asked = merge_vectors(log.vector(), advance_by(asked, got.received))
+            asked = merge_vectors(filter_vector(log.vector(), policy.visible), advance_by(asked, got.received))
             if not got.more or asked == before:
                 break
     result.their_vector = theirs

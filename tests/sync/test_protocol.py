@@ -129,3 +129,23 @@ def test_pull_reply_with_unentitled_event_is_refused_whole(make_inst) -> None:  
     with pytest.raises(p.NotEntitled):
         p.absorb(centre.log, reply, centre_policy(centre.device_id).accept)
     assert centre.log.count() == 0
+
+
+def test_a_pull_request_shows_only_what_the_other_side_may_know(make_inst) -> None:  # type: ignore[no-untyped-def]
+    """The bundle header's vector is filtered by the policy; the pull request's must be too, or a hub
+    or a study-group peer learns of our private notes and of groups it has no part in."""
+    centre, hub = make_inst("c"), make_inst("h")
+    centre.log.append("note.private", {"t": "mine"}, scope=PRIVATE)
+    centre.log.append("note.edit", {"t": "g1"}, scope=group_scope("g1"))
+    sent: list[dict[str, Any]] = []
+    inner = wire(hub, hub_policy(hub.log, centre.device_id))
+
+    def call(kind: str, message: dict[str, Any]) -> dict[str, Any]:
+        sent.append(message)
+        return inner(kind, message)
+
+    p.exchange(centre.log, call, centre_policy(centre.device_id))
+    pulls = [m for m in sent if m["type"] == "pull"]
+    assert pulls
+    for m in pulls:
+        assert {s for _d, s, _u in m["vector"]} == {group_scope("g1")}
