@@ -49,7 +49,14 @@ class HubClient:
         self.inst = inst
         self.url = url.rstrip("/")
         self.hub_key = hub_key
-        self.http = httpx.Client(base_url=self.url, transport=transport, timeout=timeout)
+        # a typo in the address is not "unreachable, try again later": say what is wrong with it
+        bad = SyncError(f"{url!r} is not a hub address; it looks like http://192.168.1.10:8470.")
+        if not self.url.lower().startswith(("http://", "https://")):
+            raise bad
+        try:
+            self.http = httpx.Client(base_url=self.url, transport=transport, timeout=timeout)
+        except httpx.InvalidURL as exc:
+            raise bad from exc
         self._calls: dict[str, int] = {}
 
     @classmethod

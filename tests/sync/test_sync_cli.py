@@ -51,3 +51,14 @@ def test_offline_round_trip_by_cli(tmp_path: Path, capsys: pytest.CaptureFixture
     (usb / "junk.hdbundle").write_bytes(b"not a bundle at all")
     rc, out = run(capsys, hub, "sync", "import", str(usb))
     assert rc == 5 and "not a HubDesk sync bundle" in out and "replay" in out
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "notaurl", "ftp://hub.example"])
+def test_a_hub_address_that_is_not_a_web_address_is_a_sentence(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc, out = run(capsys, tmp_path / "c", "sync", "enrol", "K7QM-2XPA-9RTD-HW4C-8N3F", "--hub", url)
+    assert rc == 5 and "Traceback" not in out
+    assert "not a hub address" in out and "try again later" not in out
+    rc, out = run(capsys, tmp_path / "c", "sync", "status", "--json")
+    assert json.loads(out)["hub"] is None
