@@ -26,3 +26,14 @@ def test_hub_serve_refuses_a_port_out_of_range(port: str, capsys: pytest.Capture
         main(["hub", "serve", "--port", port])
     assert exc.value.code == 2
     assert "port" in capsys.readouterr().err
+
+
+def test_pack_keygen_where_no_file_can_be_made_is_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    code = main(["--data-dir", str(tmp_path / "d"), "pack", "keygen", str(a_file / "publisher")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("hubdesk: ") and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

@@ -37,11 +37,19 @@ def keygen(out: Path) -> tuple[Path, Path]:
         raise PackError(f"{out} or {pub_path} already exists; choose another name so no key is lost.")
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-    pub_path.write_text(public_b64(key.public_key()) + "\n")
+    made: list[Path] = []
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        made.append(out)
+        with os.fdopen(fd, "wb") as f:
+            f.write(pem)
+        made.append(pub_path)
+        pub_path.write_text(public_b64(key.public_key()) + "\n")
+    except OSError as exc:  # half a key pair would block the next try ("already exists")
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise PackError(f"The key cannot be written to {out}: {(exc.strerror or str(exc)).lower()}.") from exc
     return out, pub_path
 
 
