@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
     serve.set_defaults(func=_serve)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
-    code.add_argument("--valid-hours", type=float, default=24 * 14, help="how long the code works (default 14 days)")
+    code.add_argument("--valid-hours", type=hours, default=24 * 14, help="how long the code works (default 14 days)")
     code.set_defaults(func=_enrol_code)
 
     centres = hsub.add_parser("centres", help="list enrolled centres and their last contact")
@@ -37,6 +37,18 @@ def port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise ValueError(text)
     return port
+
+
+MAX_VALID_HOURS = 24 * 366
+
+
+def hours(text: str) -> float:
+    """How long an enrolment code works: more than nothing, at most a year (nan, inf, a negative
+    number would issue a code that never or always expired, or fail half-way)."""
+    value = float(text)
+    if not 0 < value <= MAX_VALID_HOURS:  # also False for nan
+        raise ValueError(text)
+    return value
 
 
 def _serve(args: argparse.Namespace, ctx: Context) -> int:

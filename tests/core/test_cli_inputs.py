@@ -37,3 +37,15 @@ def test_pack_keygen_where_no_file_can_be_made_is_a_sentence(
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("hubdesk: ") and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("hours", ["-5", "0", "nan", "inf", "1e309"])
+def test_enrol_code_refuses_a_meaningless_lifetime_and_changes_nothing(
+    hours: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "hub"
+    with pytest.raises(SystemExit) as exc:
+        main(["--data-dir", str(data), "hub", "enrol-code", "--valid-hours", hours])
+    assert exc.value.code == 2
+    assert "valid-hours" in capsys.readouterr().err
+    assert not data.exists()  # not even made a hub
