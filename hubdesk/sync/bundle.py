@@ -21,6 +21,7 @@ next import finishes it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -183,14 +184,19 @@ def _write(
     signed = MAGIC + struct.pack(">I", len(head)) + head
     data = signed + inst.identity.sign(signed) + body
     out_dir = Path(dest_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{inst.device_id}-{no:06d}{SUFFIX}"
     tmp = out_dir / f".{path.name}.part"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:  # a file in the way, a full or pulled-out stick: nothing counts as sent
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise BundleError(f"No bundle can be written to {out_dir}: {(exc.strerror or str(exc)).lower()}.") from exc
     state.raise_vector("sync_exported", key, advance_by(base, events))
     return path, len(events)
 

@@ -62,3 +62,19 @@ def test_a_hub_address_that_is_not_a_web_address_is_a_sentence(
     assert "not a hub address" in out and "try again later" not in out
     rc, out = run(capsys, tmp_path / "c", "sync", "status", "--json")
     assert json.loads(out)["hub"] is None
+
+
+def test_export_where_no_bundle_can_be_written_is_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    centre = tmp_path / "centre"
+    run(capsys, centre, "learner", "add", "Amina Diallo")
+    a_file = tmp_path / "stick.txt"
+    a_file.write_text("not a folder")
+    for target in (a_file, a_file / "inside"):
+        rc, out = run(capsys, centre, "sync", "export", "--to", str(target))
+        assert rc == 5 and "Traceback" not in out and str(target) in out
+    assert a_file.read_text() == "not a folder"
+    # nothing counted as sent: a later export to a real folder still carries the learner
+    rc, out = run(capsys, centre, "sync", "export", "--to", str(tmp_path / "usb"))
+    assert rc == 0 and len(list((tmp_path / "usb").iterdir())) == 1
