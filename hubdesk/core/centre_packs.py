@@ -144,8 +144,8 @@ _UPSERT = """INSERT INTO centre_packs (device_id, pack_id, version, title, langu
 def _on_installed(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     pack_id = _text(p, "id", 64)
-    if not pack_id:
-        return  # malformed (a newer or hostile sender): kept in the log, shown nowhere
+    if not pack_id or ev.scope != CENTRE:
+        return  # malformed, or relayed in another scope (a newer or hostile sender): kept in the log, shown nowhere
     lessons = p.get("lessons")
     count = lessons if isinstance(lessons, int) and not isinstance(lessons, bool) and lessons >= 0 else 0
     conn.execute(
@@ -157,7 +157,7 @@ def _on_installed(conn: sqlite3.Connection, ev: Event) -> None:
 @projector(REMOVED)
 def _on_removed(conn: sqlite3.Connection, ev: Event) -> None:
     pack_id = _text(ev.payload, "id", 64)
-    if pack_id:
+    if pack_id and ev.scope == CENTRE:
         conn.execute(_UPSERT, (ev.device_id, pack_id, "", "", "", 0, ev.hlc, 1))
 
 

@@ -68,3 +68,19 @@ def test_a_profile_event_missing_fields_is_kept_and_changes_nothing(inst: Instal
     )
     assert inst.log.count() == 6
     assert inst.learners.all(include_removed=True) == []
+
+
+def test_a_pack_report_outside_the_centre_scope_lists_nothing(inst: Installation) -> None:
+    """What a centre installed is its own ``centre`` event; a relayed community or group event
+    naming a pack must not show up in the hub's list of what that device holds."""
+    report = {"id": "demo", "version": "1.0", "title": "Demo", "language": "en", "lessons": 3}
+    inst.log.apply(
+        [
+            _ev(1, COMMUNITY, "pack.installed", report),
+            _ev(2, group_scope("g1"), "pack.installed", report),
+            _ev(3, COMMUNITY, "pack.removed", {"id": "demo"}),
+        ]
+    )
+    assert inst.store.query("SELECT COUNT(*) FROM centre_packs")[0][0] == 0
+    inst.log.apply([_ev(4, "centre", "pack.installed", report)])
+    assert [cp.pack_id for cp in inst.centre_packs.installed()] == ["demo"]
