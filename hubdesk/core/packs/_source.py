@@ -18,8 +18,9 @@ import stat
 import struct
 import zipfile
 import zlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from hubdesk.core.packs._manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, SIGNATURE_NAME
@@ -32,32 +33,30 @@ _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 _PULLED = "was the USB stick removed or the file changed while reading?"
 
 
-class PackSource:
+class PackSource(ABC):
     """One pack being read. Use :func:`open_source`."""
 
     name: str
 
+    @abstractmethod
     def names(self) -> list[str]:
         """Every file name in the pack except the manifest and signature (already checked)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read_small(self, name: str, limit: int) -> bytes | None:
         """A whole small file (the manifest, the signature), or None if absent; refuses more than ``limit``."""
-        raise NotImplementedError
 
-    @contextmanager
-    def open(self, name: str) -> Iterator[tuple[ReadInto, int]]:
+    @abstractmethod
+    def open(self, name: str) -> AbstractContextManager[tuple[ReadInto, int]]:
         """Yield ``(readinto, size_in_header)`` for streaming one file."""
-        raise NotImplementedError
-        yield  # pragma: no cover
 
     @contextmanager
     def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
         """``(fd, offset, size)`` of a file's bytes stored as they are (for an in-kernel copy), or None."""
         yield None
 
-    def close(self) -> None:
-        pass
+    def close(self) -> None:  # noqa: B027 - most sources hold nothing open; a zip overrides it
+        """Release what the source holds open."""
 
 
 def _dup_check(seen: set[str], name: str) -> None:
