@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import socket
 from typing import Any
 
 from hubdesk.cli.context import Context
+from hubdesk.errors import HubDeskError
 
 
 def register(sub: Any) -> None:
@@ -51,13 +54,39 @@ def hours(text: str) -> float:
     return value
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """Bind and listen before saying so: a port in use is one sentence, not uvicorn's log line."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise HubDeskError(
+            f"HubDesk cannot listen on {host}: that address is not known here ({exc.strerror})."
+        ) from exc
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a hub restarted at once may rebind
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise HubDeskError(
+                f"Port {port} on {host} is already in use: another program (perhaps a hub already running) "
+                "listens there; stop it, or choose another port with --port."
+            ) from exc
+        raise HubDeskError(f"HubDesk cannot listen on port {port} on {host}: {exc.strerror}.") from exc
+    return sock
+
+
 def _serve(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.hub.server import serve
 
-    print(
-        f"HubDesk hub {ctx.inst.device_id} listening on http://{args.host}:{args.port} (Ctrl+C stops it).", flush=True
-    )
-    serve(ctx.inst, args.host, args.port)
+    sock = listen(args.host, args.port)
+    port = sock.getsockname()[1]
+    print(f"HubDesk hub {ctx.inst.device_id} listening on http://{args.host}:{port} (Ctrl+C stops it).", flush=True)
+    with sock:
+        serve(ctx.inst, args.host, port, sock=sock)
     return 0
 
 

@@ -268,10 +268,14 @@ class Hub:
         return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
 
 
-def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8470) -> None:
-    """Run the hub until interrupted (SIGINT/SIGTERM stop it cleanly)."""
+def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8470, *, sock: Any = None) -> None:
+    """Run the hub until interrupted (SIGINT/SIGTERM stop it cleanly).
+
+    ``sock`` is a socket already bound and listening (``hubdesk hub serve`` binds first, so a port
+    in use is said in one sentence, and "listening" is printed only once it is true).
+    """
     import uvicorn
 
     hub = Hub(inst)
     config = uvicorn.Config(hub.app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
-    uvicorn.Server(config).run()
+    uvicorn.Server(config).run(sockets=[sock] if sock is not None else None)

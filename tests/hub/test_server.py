@@ -163,3 +163,26 @@ def test_hub_serve_command_stops_cleanly(tmp_path: Path) -> None:
         proc.terminate()
         out = proc.communicate(timeout=20)[0].decode()
     assert "Traceback" not in out
+
+
+def test_hub_serve_on_a_port_in_use_says_so_in_one_sentence(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        port = holder.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "hubdesk", "--data-dir", str(tmp_path / "h"), "hub", "serve", "--port", str(port)],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode != 0
+    assert "listening" not in out
+    assert "Traceback" not in err and "ERROR" not in err
+    assert len(err.strip().splitlines()) == 1  # one sentence, not uvicorn's log line
+    assert err.startswith(f"hubdesk: Port {port} on 127.0.0.1 is already in use: ")
