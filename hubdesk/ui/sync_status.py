@@ -3,10 +3,18 @@
 The scheduler (``hubdesk.sync.scheduler``) is a plain thread that knows nothing of Qt; the bridge
 turns its listener calls into a Qt signal, so the status line is updated on the GUI thread. The
 scheduler starts a little after the window is up: opening the app never waits on the network.
+
+The bridge also brings up HubDesk's own Syncthing, as ``hubdesk sync watch`` does, when this
+installation has one (started once with ``hubdesk sync syncthing start``, or attached): in a plain
+thread after the window is shown, so a Syncthing that takes seconds to boot never holds up the
+sign-in screen; one the app started is stopped when the window closes. The status line builds its
+sentence here, from the scheduler's fields, so that it is translated like every other UI string.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -29,9 +37,61 @@ class SyncBridge(QObject):
         self.scheduler: Any = None
         self.unavailable = ""
         self.stopped = False
+        self.own_syncthing: Any = None  # the SyncthingProcess this app started (stopped on close)
+        # what went wrong with Syncthing, for the status line: ("missing" | "away" | "failed", detail)
+        self.syncthing_problem: tuple[str, str] | None = None
+        self._syncthing_thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
     def start(self, delay_ms: int = START_DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self._start_now)
+        self.start_syncthing()
+
+    # -- HubDesk's own Syncthing -------------------------------------------------------------------
+    def start_syncthing(self) -> None:
+        """Start (or find running) the Syncthing this installation is set up with, in a thread."""
+        from hubdesk.sync.syncthing_transport import configured
+
+        if self.stopped or self._syncthing_thread is not None or not configured(self.ctx.inst):
+            return  # no Syncthing set up here: nothing new happens
+        self._syncthing_thread = threading.Thread(
+            target=self._bring_up_syncthing, name="hubdesk-app-syncthing", daemon=True
+        )
+        self._syncthing_thread.start()
+
+    def _bring_up_syncthing(self) -> None:
+        from hubdesk.sync.state import SyncState
+        from hubdesk.sync.syncthing_process import find_binary
+        from hubdesk.sync.syncthing_transport import SETTINGS_KEY, managed_process, open_client
+
+        problem: tuple[str, str] | None = None
+        try:
+            settings = SyncState(self.ctx.inst.store).get_json(SETTINGS_KEY) or {}
+            if settings.get("mode") == "attached":
+                with open_client(self.ctx.inst) as client:
+                    if not client.ping():
+                        problem = ("away", str(settings.get("url", "")))
+            else:
+                proc = managed_process(self.ctx.inst)
+                if proc.config_path.exists() and proc.running():
+                    pass  # started by 'hubdesk sync syncthing start': use it, and leave it running
+                elif find_binary() is None:
+                    problem = ("missing", "")
+                else:
+                    proc.start().close()
+                    with self._lock:
+                        if self.stopped:  # the window closed while Syncthing was booting
+                            proc.stop()
+                        else:
+                            self.own_syncthing = proc
+        except Exception as exc:  # any failure is said in the status line; the app carries on
+            problem = ("failed", str(exc))
+        self.syncthing_problem = problem
+        scheduler = self.scheduler
+        if scheduler is not None and problem is None:
+            scheduler.wake()  # Syncthing is up now: no need to wait for the next planned try
+        if not self.stopped:
+            self.changed.emit(scheduler.status if scheduler is not None else None)  # queued to the GUI thread
 
     def _start_now(self) -> None:
         if self.scheduler is not None or self.stopped:
@@ -56,10 +116,17 @@ class SyncBridge(QObject):
             self.scheduler.wake()
 
     def stop(self) -> None:
-        self.stopped = True
+        with self._lock:
+            self.stopped = True
         if self.scheduler is not None:
             self.scheduler.stop(timeout=5.0)
             self.scheduler = None
+        if self._syncthing_thread is not None:
+            self._syncthing_thread.join(60.0)  # a boot under way ends (and is then stopped) first
+        with self._lock:
+            proc, self.own_syncthing = self.own_syncthing, None
+        if proc is not None:
+            proc.stop()
 
 
 class SyncStatusLine(QFrame):
@@ -90,11 +157,55 @@ class SyncStatusLine(QFrame):
     def show_status(self, status: Any) -> None:
         if status is None:
             if self.bridge.unavailable:
-                self.text.setText(
-                    self.tr("This computer is not set up to sync yet. A facilitator can enrol it with a hub.")
-                )
+                words = self.tr("This computer is not set up to sync yet. A facilitator can enrol it with a hub.")
             else:
-                self.text.setText(self.tr("Sync starts a few seconds after HubDesk opens."))
-            return
-        self.text.setText(status.describe())
-        self.button.setEnabled(status.state != "syncing")
+                words = self.tr("Sync starts a few seconds after HubDesk opens.")
+        else:
+            words = self.describe(status)
+            self.button.setEnabled(status.state != "syncing")
+        problem = self.syncthing_words()
+        self.text.setText(f"{words} {problem}" if problem else words)
+
+    def describe(self, status: Any, now: float | None = None) -> str:
+        """The scheduler's state in a sentence or three, in the app's language."""
+        now = time.time() if now is None else now
+        parts = []
+        if status.state == "syncing":
+            parts.append(self.tr("Syncing now."))
+        elif status.last_sync:
+            parts.append(self.tr("Last sync %1 ago.").replace("%1", self.span(now - status.last_sync)))
+        else:
+            parts.append(self.tr("Not synced yet."))
+        if status.pending is not None:
+            parts.append(self.tr("%n event(s) waiting to go.", "", status.pending))
+        if status.state == "offline":
+            parts.append(self.tr("The hub or peer this computer syncs with cannot be reached right now."))
+        elif status.state == "error" and status.last_error:
+            parts.append(self.tr("The last sync failed: %1").replace("%1", status.last_error))
+        if status.next_attempt and status.state != "syncing":
+            parts.append(self.tr("Next try in %1.").replace("%1", self.span(max(0.0, status.next_attempt - now))))
+        return " ".join(parts)
+
+    def span(self, seconds: float) -> str:
+        s = round(seconds)
+        if s < 90:
+            return self.tr("%n second(s)", "", s)
+        if s < 5400:
+            return self.tr("%n minute(s)", "", round(s / 60))
+        return self.tr("%n hour(s)", "", round(s / 3600))
+
+    def syncthing_words(self) -> str:
+        problem = self.bridge.syncthing_problem
+        if problem is None:
+            return ""
+        kind, detail = problem
+        if kind == "missing":
+            return self.tr(
+                "The syncthing program is not installed, so HubDesk syncs without it; "
+                "install it (apt-get install syncthing) to sync through Syncthing."
+            )
+        if kind == "away":
+            return self.tr("The Syncthing at %1 does not answer; HubDesk syncs without it until it does.").replace(
+                "%1", detail
+            )
+        return self.tr("HubDesk's Syncthing could not start: %1").replace("%1", detail)

@@ -49,3 +49,44 @@ def test_hub_out_of_reach_is_said_in_words_and_sync_now_tries_again(
     qtbot.waitUntil(lambda: window.sync.scheduler.status.failures > attempts, timeout=10000)
     window.close()
     assert window.sync.scheduler is None
+
+
+def test_the_status_sentence_is_built_in_the_ui_from_the_numbers(
+    qtbot: Any, inst: Installation, make_window: Any
+) -> None:
+    from hubdesk.sync.scheduler import SchedulerStatus
+
+    window = make_window(inst)
+    window.start()
+    line = facilitator_page(window).sync_line
+    now = 1_000_000.0
+    idle = SchedulerStatus(state="idle", last_sync=now - 125, next_attempt=now + 1, pending=3)
+    assert line.describe(idle, now) == "Last sync 2 minutes ago. 3 events waiting to go. Next try in 1 second."
+    one = SchedulerStatus(state="error", last_error="It broke.", pending=1, next_attempt=now + 7200)
+    assert line.describe(one, now) == (
+        "Not synced yet. 1 event waiting to go. The last sync failed: It broke. Next try in 2 hours."
+    )
+    assert line.describe(SchedulerStatus(state="syncing", next_attempt=now + 5), now) == "Syncing now."
+
+
+def test_a_missing_syncthing_program_is_said_in_words(
+    qtbot: Any, inst: Installation, make_window: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    from hubdesk.sync.syncthing_transport import configure_managed
+
+    monkeypatch.setenv("HUBDESK_SYNCTHING", str(tmp_path / "no-such-syncthing"))
+    configure_managed(inst)
+    window = make_window(inst)
+    window.start()
+    page = facilitator_page(window)
+    qtbot.waitUntil(lambda: window.sync.syncthing_problem is not None, timeout=10000)
+    qtbot.waitUntil(lambda: "syncthing program is not installed" in page.sync_line.text.text(), timeout=5000)
+    assert window.sync.own_syncthing is None
+    window.close()
+
+
+def test_no_syncthing_set_up_starts_none(qtbot: Any, inst: Installation, make_window: Any) -> None:
+    window = make_window(inst)
+    window.start()
+    assert window.sync._syncthing_thread is None
+    window.close()

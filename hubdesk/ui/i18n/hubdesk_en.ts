@@ -65,4 +65,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncStatusLine</name>
+    <message numerus="yes">
+        <source>%n event(s) waiting to go.</source>
+        <translation>
+            <numerusform>%n event waiting to go.</numerusform>
+            <numerusform>%n events waiting to go.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

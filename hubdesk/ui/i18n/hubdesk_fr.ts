@@ -923,6 +923,70 @@
         <source>Sync starts a few seconds after HubDesk opens.</source>
         <translation>La synchronisation commence quelques secondes après l’ouverture de HubDesk.</translation>
     </message>
+    <message>
+        <source>Syncing now.</source>
+        <translation>Synchronisation en cours.</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago.</source>
+        <translation>Dernière synchronisation il y a %1.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Pas encore synchronisé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) waiting to go.</source>
+        <translation>
+            <numerusform>%n évènement en attente d’envoi.</numerusform>
+            <numerusform>%n évènements en attente d’envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hub or peer this computer syncs with cannot be reached right now.</source>
+        <translation>Le hub ou le pair avec lequel cet ordinateur se synchronise est injoignable pour le moment.</translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation>La dernière synchronisation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Next try in %1.</source>
+        <translation>Prochain essai dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The syncthing program is not installed, so HubDesk syncs without it; install it (apt-get install syncthing) to sync through Syncthing.</source>
+        <translation>Le programme syncthing n’est pas installé, HubDesk se synchronise donc sans lui ; installez-le (apt-get install syncthing) pour synchroniser par Syncthing.</translation>
+    </message>
+    <message>
+        <source>The Syncthing at %1 does not answer; HubDesk syncs without it until it does.</source>
+        <translation>Le Syncthing à l’adresse %1 ne répond pas ; HubDesk se synchronise sans lui jusqu’à ce qu’il réponde.</translation>
+    </message>
+    <message>
+        <source>HubDesk&apos;s Syncthing could not start: %1</source>
+        <translation>Le Syncthing de HubDesk n’a pas pu démarrer : %1</translation>
+    </message>
 </context>
 <context>
     <name>WebLinkDialog</name>
