@@ -312,7 +312,8 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         their_vector = vector_from_wire(header["vector"])
     except ProtocolError as exc:
         raise BundleError(f"{name} is damaged: {exc}") from exc
-    accept = hub_policy(inst.log, sender).accept if role == CENTRE_ROLE else centre_policy(inst.device_id).accept
+    policy = hub_policy(inst.log, sender) if role == CENTRE_ROLE else centre_policy(inst.device_id)
+    accept = policy.accept_for(events)
     try:
         check_entitled(events, accept)
     except NotEntitled as exc:

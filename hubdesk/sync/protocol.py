@@ -14,7 +14,7 @@ rules themselves are in :mod:`hubdesk.sync.entitlement`; see ``docs/sync-protoco
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,6 +165,12 @@ class Policy:
     may_send: MaySend
     accept: MaySend
     show: MaySend | None = None
+    admit: Callable[[Sequence[Event]], MaySend] | None = None
+    """What to accept given the whole incoming message (default: ``accept``): the hub lets a centre
+    open a group scope with its own join event in the same message (``hubdesk.sync.entitlement``)."""
+
+    def accept_for(self, events: Sequence[Event]) -> MaySend:
+        return self.admit(events) if self.admit is not None else self.accept
 
     def visible(self, device_id: str, scope: str) -> bool:
         if self.show is not None:
@@ -209,7 +215,7 @@ def answer_pull(log: EventLog, message: object, policy: Policy, max_chunk: int =
 def answer_push(log: EventLog, message: object, policy: Policy) -> dict[str, Any]:
     msg = _check(message, "push")
     events = _events_from(msg)
-    check_entitled(events, policy.accept)
+    check_entitled(events, policy.accept_for(events))
     new = log.apply(events)
     return {
         "v": PROTOCOL_VERSION,

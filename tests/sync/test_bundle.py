@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hubdesk.core.events import COMMUNITY, PRIVATE, Event, group_scope
+from hubdesk.core.events import COMMUNITY, PRIVATE, Event
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, SyncError
 from hubdesk.sync import codec
@@ -131,10 +131,13 @@ def test_group_events_follow_membership(make_inst, tmp_path: Path) -> None:  # t
     other = make_inst("other")
     code = issue_code(SyncState(hub.store), hub.identity)
     start_offline(SyncState(other.store), code)
-    other.log.append("note.edit", {"t": "ours"}, scope=group_scope("g1"))
-    other.log.append("note.edit", {"t": "theirs"}, scope=group_scope("g2"))
+    kofi = other.learners.add("Kofi")
+    g1, code = other.groups.create("g1", kofi)
+    g2, _ = other.groups.create("g2", kofi)
+    other.log.append("note.edit", {"t": "ours"}, scope=g1.scope)
+    other.log.append("note.edit", {"t": "theirs"}, scope=g2.scope)
     import_bundle(hub, write_bundle(other, tmp_path / "o"))  # type: ignore[arg-type]
-    centre.log.append("group.joined", {"g": "g1"}, scope=group_scope("g1"))
+    centre.groups.join(code, centre.learners.add("Amina"))
     import_bundle(hub, write_bundle(centre, tmp_path / "c"))  # type: ignore[arg-type]
     for p in export_all(hub, tmp_path / "back", dest=centre.device_id):
         import_bundle(centre, p)

@@ -23,22 +23,24 @@ def wire(server: Installation, policy: p.Policy, log: list[str] | None = None) -
 
 def test_exchange_pushes_and_pulls_only_what_is_entitled(make_inst) -> None:  # type: ignore[no-untyped-def]
     centre, hub, other = make_inst("c"), make_inst("h"), make_inst("o")
-    centre.learners.add("Amina Diallo")
+    amina = centre.learners.add("Amina Diallo")
     centre.log.append("note.private", {"t": "mine"}, scope=PRIVATE)
-    centre.log.append("group.joined", {"g": "g1"}, scope=group_scope("g1"))
     # another centre's events already at the hub: its centre scope must never reach this centre
-    other.learners.add("Kofi Mensah")
+    kofi = other.learners.add("Kofi Mensah")
     other.log.append("contrib.published", {"t": "hello"}, scope=COMMUNITY)
-    other.log.append("note.edit", {"t": "g1 words"}, scope=group_scope("g1"))
-    other.log.append("note.edit", {"t": "g2 words"}, scope=group_scope("g2"))
+    g1, code = other.groups.create("g1", kofi)
+    g2, _ = other.groups.create("g2", kofi)
+    other.log.append("note.edit", {"t": "g1 words"}, scope=g1.scope)
+    other.log.append("note.edit", {"t": "g2 words"}, scope=g2.scope)
+    centre.groups.join(code, amina)
     p.exchange(other.log, wire(hub, hub_policy(hub.log, other.device_id)), centre_policy(other.device_id))
 
     res = p.exchange(centre.log, wire(hub, hub_policy(hub.log, centre.device_id)), centre_policy(centre.device_id))
-    assert res.pushed == 2  # learner.added, group.joined; not the private note
+    assert res.pushed == 2  # learner.added, group.member_joined; not the private note
     assert sorted(lr.name for lr in hub.learners.all()) == ["Amina Diallo", "Kofi Mensah"]
     assert not any(ev.scope == PRIVATE for ev in hub.log.events())
     got = {(ev.device_id, ev.scope) for ev in centre.log.events() if ev.device_id == other.device_id}
-    assert got == {(other.device_id, COMMUNITY), (other.device_id, group_scope("g1"))}
+    assert got == {(other.device_id, COMMUNITY), (other.device_id, g1.scope)}
     assert [lr.name for lr in centre.learners.all()] == ["Amina Diallo"]
     # a second run has nothing to do
     again = p.exchange(centre.log, wire(hub, hub_policy(hub.log, centre.device_id)), centre_policy(centre.device_id))
@@ -136,7 +138,8 @@ def test_a_pull_request_shows_only_what_the_other_side_may_know(make_inst) -> No
     or a study-group peer learns of our private notes and of groups it has no part in."""
     centre, hub = make_inst("c"), make_inst("h")
     centre.log.append("note.private", {"t": "mine"}, scope=PRIVATE)
-    centre.log.append("note.edit", {"t": "g1"}, scope=group_scope("g1"))
+    g1, _ = centre.groups.create("g1", centre.learners.add("Amina"))
+    centre.log.append("note.edit", {"t": "g1"}, scope=g1.scope)
     sent: list[dict[str, Any]] = []
     inner = wire(hub, hub_policy(hub.log, centre.device_id))
 
@@ -148,4 +151,4 @@ def test_a_pull_request_shows_only_what_the_other_side_may_know(make_inst) -> No
     pulls = [m for m in sent if m["type"] == "pull"]
     assert pulls
     for m in pulls:
-        assert {s for _d, s, _u in m["vector"]} == {group_scope("g1")}
+        assert {s for _d, s, _u in m["vector"]} == {CENTRE, g1.scope}  # not the private note
