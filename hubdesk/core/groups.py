@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from hubdesk.core import join_proofs
 from hubdesk.core.events import GROUP_PREFIX, Event, EventLog, group_scope, projector
 from hubdesk.core.group_epochs import GroupEpochs, device_xkey, public_b64, wrap
 from hubdesk.core.join_codes import GroupSecret, derive, new_code
@@ -107,11 +108,12 @@ class Groups:
                     "lesson": lesson,
                     "creator": creator.id,
                     "xkey": self.xkey_b64,
+                    "verifier": join_proofs.verifier(secret.key, secret.group_id),
                 },
                 scope=group_scope(secret.group_id),
                 learner_id=creator.id,
             )
-            self._append_join(secret.group_id, creator)
+            self._append_join(secret.group_id, creator, secret.key)
         return self.get(secret.group_id), secret.code
 
     def join(self, code: str, learner: Learner, *, group_id: str | None = None, epoch: int = 0) -> str:
@@ -128,10 +130,12 @@ class Groups:
             else:
                 self.epochs.keep(gid, epoch, code)
             if learner.id not in {m.learner_id for m in self.members(gid)}:
-                self._append_join(gid, learner)
+                self._append_join(gid, learner, secret.key)
         return gid
 
-    def _append_join(self, group_id: str, learner: Learner) -> None:
+    def _append_join(self, group_id: str, learner: Learner, key: bytes) -> None:
+        """``key``: the key of the code used, which signs the join so a relay (the hub) can check it
+        without the code (:mod:`hubdesk.core.join_proofs`)."""
         self.log.append(
             "group.member_joined",
             {
@@ -140,6 +144,7 @@ class Groups:
                 "name": learner.name,
                 "device": self.log.device_id,
                 "xkey": self.xkey_b64,
+                "proof": join_proofs.prove(key, group_id, self.log.device_id, learner.id),
             },
             scope=group_scope(group_id),
             learner_id=learner.id,
@@ -195,7 +200,13 @@ class Groups:
         self.epochs.keep(group_id, epoch, secret.code)
         self.log.append(
             "group.rekeyed",
-            {"group": group_id, "epoch": epoch, "route": secret.group_id, "wraps": wraps},
+            {
+                "group": group_id,
+                "epoch": epoch,
+                "route": secret.group_id,
+                "wraps": wraps,
+                "verifier": join_proofs.verifier(secret.key, group_id),
+            },
             scope=group_scope(group_id),
             learner_id=by,
         )

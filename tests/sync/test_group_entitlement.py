@@ -133,3 +133,50 @@ def test_members_who_leave_or_are_removed_stop_receiving(make_inst) -> None:  # 
     _sync(c, hub)
     assert "after" not in _group_texts(c, group.scope)
     assert group.scope in groups_of(hub.log, a.device_id)
+
+
+def test_a_join_without_the_code_opens_nothing(make_inst) -> None:  # type: ignore[no-untyped-def]
+    """Knowing the group id is not enough: a join must carry a proof made with the join code."""
+    hub, a, early, late = make_inst("hub"), make_inst("a"), make_inst("early"), make_inst("late")
+    group, _code = a.groups.create("Readers", amina := a.learners.add("Amina"))
+    a.group_notes.append(group.id, amina.id, "secret words")
+    for stranger in (early, late):
+        stranger.log.append(
+            "group.member_joined",
+            {"group": group.id, "learner": "l-eve", "name": "Eve", "device": stranger.device_id, "proof": "AAAA"},
+            scope=group.scope,
+        )
+    # before the hub knows the group it cannot check, and keeps the join (it is only a claim) ...
+    _sync(early, hub)
+    _sync(a, hub)
+    # ... but once it knows the group, a join without a valid proof is refused, and neither gets anything
+    for stranger in (late, early):
+        with pytest.raises(p.NotEntitled):
+            _sync(stranger, hub)
+        p.exchange(stranger.log, _call(stranger, hub), centre_policy(stranger.device_id), push=False)
+    for stranger in (early, late):
+        assert group.scope not in groups_of(hub.log, stranger.device_id)
+        assert not [ev for ev in stranger.log.events() if ev.device_id == a.device_id]
+
+
+def test_a_removed_member_cannot_rejoin_with_the_old_code(make_inst) -> None:  # type: ignore[no-untyped-def]
+    hub, a, c = make_inst("hub"), make_inst("a"), make_inst("c")
+    amina, esi = a.learners.add("Amina"), c.learners.add("Esi")
+    group, code = a.groups.create("Maths", amina)
+    c.groups.join(code, esi)
+    for inst in (a, c, a):
+        _sync(inst, hub)
+    new_code = a.groups.remove(group.id, esi.id, by=amina.id)
+    a.log.append("note.edit", {"t": "after"}, scope=group.scope)
+    _sync(a, hub)
+    c.groups.join(code, c.learners.add("Esi's cousin"))  # the old code, after the re-key
+    _sync(c, hub)
+    _sync(c, hub)
+    assert group.scope not in groups_of(hub.log, c.device_id)
+    assert "after" not in _group_texts(c, group.scope)
+    # the new code, handed over in person, does let that PC back in
+    c.groups.join(new_code, c.learners.add("Esi again"), group_id=group.id, epoch=1)
+    _sync(c, hub)
+    _sync(c, hub)
+    assert group.scope in groups_of(hub.log, c.device_id)
+    assert "after" in _group_texts(c, group.scope)
