@@ -33,9 +33,11 @@ if TYPE_CHECKING:
 # Scopes: who may receive an event.
 CENTRE = "centre"  # the centre and its central hub: learners, progress, attempts
 COMMUNITY = "community"  # everyone: published contributions
-PRIVATE = "private"  # never leaves this PC (a learner's own notes)
+PRIVATE = "private"  # never leaves this PC (written before centres had several PCs)
+SITE = "site"  # the centre's own PCs only, over their sealed LAN link: secret hashes, private notes,
+# drafts, sign-in failures, the group keys a learner holds; never the hub, a bundle or Syncthing
 GROUP_PREFIX = "group:"  # a study group's members: shared notes, questions, membership
-_SCOPE_RE = re.compile(r"^(centre|community|private|group:[A-Za-z0-9_-]{1,64})$")
+_SCOPE_RE = re.compile(r"^(centre|community|private|site|group:[A-Za-z0-9_-]{1,64})$")
 
 Projector = Callable[[sqlite3.Connection, "Event"], None]
 _PROJECTORS: dict[str, list[Projector]] = {}

@@ -28,20 +28,20 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 
 from hubdesk.core import join_proofs
-from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, Event, EventLog
+from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, SITE, Event, EventLog
 from hubdesk.core.group_epochs import is_cut_off
 from hubdesk.sync.protocol import MaySend, Policy
 
 
 def never_private(_device_id: str, scope: str) -> bool:
-    return scope != PRIVATE
+    return scope not in (PRIVATE, SITE)
 
 
 def centre_to_hub(centre_id: str) -> MaySend:
     """What the centre ``centre_id`` may send its hub (and what the hub accepts from it)."""
 
     def may(device_id: str, scope: str) -> bool:
-        if scope == PRIVATE:
+        if scope in (PRIVATE, SITE):
             return False
         if scope == CENTRE:
             return device_id == centre_id
