@@ -6,8 +6,7 @@ import argparse
 from typing import Any
 
 from hubdesk.cli.context import Context
-from hubdesk.core.group_notes import DEFAULT_NOTE
-from hubdesk.core.groups import Group
+from hubdesk.core.groups import DEFAULT_NOTE, Group
 from hubdesk.core.installation import Installation
 
 

@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 from hubdesk.core import domains
 from hubdesk.core.centre_packs import CentrePacks
 from hubdesk.core.events import EventLog
-from hubdesk.core.group_notes import GroupNotes
-from hubdesk.core.group_questions import GroupQuestions
-from hubdesk.core.groups import Groups
+from hubdesk.core.groups import GroupNotes, GroupQuestions, Groups
 from hubdesk.core.identity import Identity
 from hubdesk.core.learner_settings import LearnerSettings
 from hubdesk.core.learners import Learners

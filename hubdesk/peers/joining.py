@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hubdesk.core.groups import derive
 from hubdesk.core.installation import Installation
-from hubdesk.core.join_codes import derive
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError, SyncError
 from hubdesk.peers.auth import GROUP_ID_RE

@@ -9,7 +9,7 @@ The endpoint faces a shared network, so it is defensive before it is helpful: bo
 (413), each address has a request budget (429), an unknown group and a wrong key get the same
 ``401`` and the same words, anything malformed gets a 4xx, and no input makes it stop serving.
 
-After the creator removed a member the group has a newer key (:mod:`hubdesk.core.group_epochs`).
+After the creator removed a member the group has a newer key (:mod:`hubdesk.core.groups`).
 Only the current key opens the group; a request sealed with an older one gets the same ``401``,
 except the ``epoch`` request, answered with the new key's wraps, which open only on the devices of
 the members who stayed. ``<group id>`` may also be the route id of a code issued after a removal,
@@ -33,7 +33,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from hubdesk.core.events import EventError, group_scope
-from hubdesk.core.group_epochs import EpochKey
+from hubdesk.core.groups import EpochKey
 from hubdesk.core.installation import Installation
 from hubdesk.errors import SyncError
 from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, open_request, seal_reply

@@ -9,7 +9,7 @@ Kept deliberately simple (see ``docs/sync-protocol.md``):
   events: those belong to that device's own link with its hub.
 - The hub sends a centre ``community`` events and the events of every group one of whose current
   members is the centre's device: its own latest ``group.member_joined`` carries a proof of the
-  join code (:mod:`hubdesk.core.join_proofs`; the hub never holds the code), and it has not left,
+  join code (:mod:`hubdesk.core.groups`; the hub never holds the code), and it has not left,
   been removed by the creator, or been cut off by the latest re-key. Merely having pushed an event
   into ``group:<id>``, or knowing the group's id, entitles nothing. A centre's ``centre`` events
   never go to another centre.
@@ -27,9 +27,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 
-from hubdesk.core import join_proofs
 from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, SITE, Event, EventLog
-from hubdesk.core.group_epochs import is_cut_off
+from hubdesk.core.groups import check_join_proof, is_cut_off
 from hubdesk.sync.protocol import MaySend, Policy
 
 
@@ -94,7 +93,7 @@ def _events(
 
 @functools.lru_cache(maxsize=8192)
 def _checked(verifier: str, proof: str, group_id: str, device_id: str, learner_id: str) -> bool:
-    return join_proofs.check(verifier, proof, group_id, device_id, learner_id)
+    return check_join_proof(verifier, proof, group_id, device_id, learner_id)
 
 
 def _names_itself(ev: Event) -> bool:
@@ -103,7 +102,7 @@ def _names_itself(ev: Event) -> bool:
 
 
 def join_verified(join: Event, keyed: Iterable[Event]) -> bool | None:
-    """Whether ``join`` carries a proof of the group's code (:mod:`hubdesk.core.join_proofs`).
+    """Whether ``join`` carries a proof of the group's code (:mod:`hubdesk.core.groups`).
 
     ``keyed`` are the group's ``created`` and ``rekeyed`` events known here. None: the group's
     ``created`` is not known yet, so nothing can be checked. A group made before proofs existed
@@ -166,7 +165,7 @@ def groups_of(log: EventLog, device_id: str) -> set[str]:
         mine = sorted((ev for ev in joins if ev.scope == scope), key=lambda ev: ev.hlc)
         if mine and join_verified(mine[-1], _events(log, (CREATED, REKEYED), scope)):
             out.add(scope)
-    # not a group that re-keyed without this device (its member was removed: hubdesk.core.group_epochs)
+    # not a group that re-keyed without this device (its member was removed: hubdesk.core.groups)
     return {s for s in out if not is_cut_off(log.store, s[len(GROUP_PREFIX) :], device_id)}
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.events import Event
-from hubdesk.core.group_notes import DEFAULT_NOTE, diff_edit, doc_from_state
+from hubdesk.core.groups import DEFAULT_NOTE, diff_edit, doc_from_state
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
 from hubdesk.peers.joining import join

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hubdesk.core.group_epochs import device_xkey, wrap
-from hubdesk.core.join_codes import derive, new_code
+from hubdesk.core.groups import derive, device_xkey, new_code, wrap
 
 
 def _three(make_inst):  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import random
 
 from pycrdt import Doc, Text
 
-from hubdesk.core.group_notes import diff_edit
+from hubdesk.core.groups import diff_edit
 from hubdesk.core.installation import Installation
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hubdesk.core.join_codes import ALPHABET, JoinCodeError, derive, new_code, normalise
+from hubdesk.core.groups import ALPHABET, JoinCodeError, derive, new_code, normalise
 
 
 def test_codes_are_short_grouped_and_read_forgivingly() -> None:

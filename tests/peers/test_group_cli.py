@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hubdesk.cli import main
-from hubdesk.core.join_codes import normalise
+from hubdesk.core.groups import normalise
 
 
 def run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
@@ -50,7 +50,7 @@ def test_mistyped_code_and_unreachable_peer_say_so_in_words(tmp_path: Path, caps
     run(capsys, data, "learner", "add", "Kofi")
     rc, out, err = run(capsys, data, "group", "join", "KTM4Q-9QPZ", "--as", "Kofi")
     assert rc == 4 and "join code" in err and "Traceback" not in out + err
-    from hubdesk.core.join_codes import new_code
+    from hubdesk.core.groups import new_code
 
     rc, out, err = run(capsys, data, "group", "join", new_code(), "--as", "Kofi", "--peer", "127.0.0.1:9")
     assert rc == 6 and "cannot be reached" in err

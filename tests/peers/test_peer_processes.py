@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from hubdesk.core.groups import new_code
 from hubdesk.core.installation import Installation
-from hubdesk.core.join_codes import new_code
 from hubdesk.peers.joining import join
 from tests.peers.conftest import PeerProcess, hubdesk, wait_for
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hubdesk.core.groups import new_code
 from hubdesk.core.installation import Installation
-from hubdesk.core.join_codes import new_code
 from hubdesk.peers.joining import join
 from hubdesk.peers.node import PeerNode
 from hubdesk.ui.app_settings import AppSettings

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, EventLog, group_scope, projector
-from hubdesk.core.groups import group_of_event
+from hubdesk.core.groups._groups import group_of_event
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 

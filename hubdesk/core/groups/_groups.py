@@ -12,9 +12,9 @@ local ``group_keys`` table, next to the addresses of the peers this PC has reach
 Projections are order-independent: membership is last-writer-wins per (group, learner) on the HLC
 stamp, and a removal counts only when its author is the group's creator, which is checked when
 reading, so a removal that arrives before the group's ``created`` event still ends up right.
-Questions and answers live in :mod:`hubdesk.core.group_questions`, shared notes in
-:mod:`hubdesk.core.group_notes`; removing a member moves the group to a new key
-(:mod:`hubdesk.core.group_epochs`).
+Questions and answers live in :mod:`hubdesk.core.groups._questions`, shared notes in
+:mod:`hubdesk.core.groups._notes`; removing a member moves the group to a new key
+(:mod:`hubdesk.core.groups._epochs`).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hubdesk.core import join_proofs
 from hubdesk.core.events import GROUP_PREFIX, Event, EventLog, group_scope, projector
-from hubdesk.core.group_epochs import GroupEpochs, device_xkey, public_b64, wrap
-from hubdesk.core.join_codes import GroupSecret, derive, new_code
+from hubdesk.core.groups import _join_proofs as join_proofs
+from hubdesk.core.groups._epochs import GroupEpochs, device_xkey, public_b64, wrap
+from hubdesk.core.groups._join_codes import GroupSecret, derive, new_code
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, NotFound
@@ -135,7 +135,7 @@ class Groups:
 
     def _append_join(self, group_id: str, learner: Learner, key: bytes) -> None:
         """``key``: the key of the code used, which signs the join so a relay (the hub) can check it
-        without the code (:mod:`hubdesk.core.join_proofs`)."""
+        without the code (:mod:`hubdesk.core.groups._join_proofs`)."""
         self.log.append(
             "group.member_joined",
             {

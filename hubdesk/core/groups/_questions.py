@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, group_scope, projector
-from hubdesk.core.groups import NAME_MAX, Groups, bounded, clean_text, group_of_event
+from hubdesk.core.groups._groups import NAME_MAX, Groups, bounded, clean_text, group_of_event
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
 

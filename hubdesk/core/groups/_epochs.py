@@ -1,6 +1,6 @@
 """Key epochs of a study group: how removing a member cuts it off.
 
-A group's first key comes from its join code (:mod:`hubdesk.core.join_codes`), and everyone who
+A group's first key comes from its join code (:mod:`hubdesk.core.groups._join_codes`), and everyone who
 ever held the code holds that key. Removing a member therefore has to *change* the key: the
 creator makes a fresh join code (epoch ``n + 1``), whose scrypt output gives a new 256-bit key and
 a new *route id* (the id a newcomer with the new code asks for), and hands the new code to each
@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from hubdesk.core.events import GROUP_PREFIX, Event, projector
-from hubdesk.core.join_codes import JoinCodeError, derive
+from hubdesk.core.groups._join_codes import JoinCodeError, derive
 from hubdesk.core.store import Store, migration
 
 if TYPE_CHECKING:
