@@ -31,6 +31,7 @@ def register(sub: Any) -> None:
 
     pub = hsub.add_parser("publish", help="hold a pack for centres to download")
     pub.add_argument("pack", help="a .hubpack file")
+    pub.add_argument("--trust", metavar="KEY.pub", help="trust this publisher key (the hub checks the signature)")
     pub.set_defaults(func=_publish)
 
 
@@ -139,8 +140,11 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _publish(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.hub.deltas import towards
     from hubdesk.hub.published import publish
 
-    item = publish(ctx.inst, args.pack)
+    item = publish(ctx.inst, args.pack, trust=args.trust)
     print(f"Published {item.title} {item.version} ({item.size} bytes) for centres to download.")
+    for d in towards(ctx.inst, item.id, item.version):
+        print(f"Update from {d.base_version}: {d.size} bytes (the files that changed).")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 from hubdesk.cli.context import Context
@@ -23,6 +24,12 @@ def register(sub: Any) -> None:
     exp.add_argument("--to", metavar="DIR", required=True)
     exp.add_argument("--for", dest="dest", metavar="CENTRE", help="on a hub: the centre (default: every centre)")
     exp.add_argument("--again", action="store_true", help="include what earlier bundles carried (a lost stick)")
+    exp.add_argument(
+        "--max-bytes",
+        type=byte_count,
+        metavar="N",
+        help="on a hub: room for course packs on the stick (default: as much as fits; 0 sends none)",
+    )
     exp.set_defaults(func=_export)
 
     imp = ssub.add_parser("import", help="apply sync bundles from a file or folder")
@@ -60,6 +67,20 @@ def _enrol(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def byte_count(text: str) -> int:
+    """A size such as 4000000000, 500M or 4G (argparse turns the ValueError into a usage message)."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+    t = text.strip().upper().removesuffix("B")
+    factor = units.get(t[-1:], 1)
+    try:
+        value = int(t[:-1] if t[-1:] in units else t) * factor
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 500M, 4G or 4000000000")
+    return value
+
+
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.bundle import export_all
     from hubdesk.sync.state import CENTRE_ROLE, SyncState
@@ -68,8 +89,25 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     if state.is_hub and not args.dest and not state.devices(CENTRE_ROLE):
         print("No centre is enrolled with this hub yet: nothing to export.")
         return 0
+    offers = None
+    if state.is_hub:
+        from hubdesk.hub.stick import carry
+
+        if args.dest and state.device(args.dest) is None:
+            raise HubDeskError(f"No centre {args.dest!r} is enrolled with this hub; see: hubdesk hub centres.")
+        centres = [args.dest] if args.dest else [d.device_id for d in state.devices(CENTRE_ROLE)]
+        plan = carry(ctx.inst, Path(args.to), centres, args.max_bytes)
+        offers = plan.offers
+        for centre in centres:
+            carried, waiting = plan.carried(centre), plan.waiting(centre)
+            if carried:
+                names = ", ".join(f"{a.meta.get('title')} {a.meta.get('version')}" for a in carried)
+                print(f"For centre {centre}: {len(carried)} course pack(s) on the stick: {names}.")
+            if waiting:
+                names = ", ".join(f"{w['title']} {w['version']} ({w['size']} bytes)" for w in waiting)
+                print(f"For centre {centre}: {len(waiting)} waiting at the hub (no room on the stick): {names}.")
     written = 0
-    for path in export_all(ctx.inst, args.to, dest=args.dest, again=args.again):
+    for path in export_all(ctx.inst, args.to, dest=args.dest, again=args.again, offers=offers):
         written += 1
         print(f"Wrote {path}.")
     if not written:
@@ -78,19 +116,29 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.sync.artifacts import Offer, stick_of
     from hubdesk.sync.bundle import bundle_paths, import_bundle
+    from hubdesk.sync.carried import install_carried
 
     paths = bundle_paths(args.path)
     if not paths:
         print(f"No sync bundles in {args.path}.")
         return 0
     refused = 0
+    offers: list[tuple[Path, Offer]] = []
     for path in paths:
         try:
-            print(import_bundle(ctx.inst, path).describe())
+            result = import_bundle(ctx.inst, path)
         except HubDeskError as exc:  # refused (damaged, stranger, replayed enrolment...): one line, next file
             refused += 1
             print(f"Refused: {exc}")
+            continue
+        print(result.describe())
+        if result.offer is not None:
+            offers.append((stick_of(path), result.offer))
+    if offers:
+        for line in install_carried(ctx.inst, offers).lines():
+            print(line)
     _pair_syncthing(ctx)
     return 5 if refused else 0
 
@@ -137,6 +185,8 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
     last = st["last_sync"]
     print(f"Last sync: {_ago(last['at']) if last else 'never'}.")
     print(f"Pending events: {st['pending']}.")
+    for w in st.get("packs_waiting", []):
+        print(f"Waiting at the hub: {w.get('title') or w.get('id')} {w.get('version', '')}.")
     if st["last_error"]:
         print(f"Last error ({_ago(st['last_error']['at'])}): {st['last_error']['message']}")
     return 0

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
 from hubdesk.errors import NotFound
+from hubdesk.hub import deltas
 from hubdesk.sync.state import SyncState
 
 if TYPE_CHECKING:
@@ -51,12 +52,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def publish(inst: Installation, pack: Path | str) -> Published:
+def publish(inst: Installation, pack: Path | str, *, trust: Path | str | None = None) -> Published:
+    """Hold ``pack`` for the centres, with deltas from the versions of it published before."""
     pack = Path(pack)
     if not pack.is_file():
         raise NotFound(f"{pack} is not a .hubpack file; build one with 'hubdesk pack build'.")
     SyncState(inst.store).become_hub()
-    result = inst.packs.install(pack)  # verifies; refuses a damaged or hostile pack with a sentence
+    # verifies; refuses a damaged or hostile pack with a sentence
+    result = inst.packs.install(pack, trust=trust)
     dest_dir = folder(inst)
     dest_dir.mkdir(parents=True, exist_ok=True)
     name = f"{result.pack_id}-{result.version}.hubpack"
@@ -76,6 +79,8 @@ def publish(inst: Installation, pack: Path | str) -> Published:
             "size = excluded.size, file = excluded.file, published_at = excluded.published_at",
             (item.id, item.version, item.title, item.sha256, item.size, item.file, item.published_at),
         )
+    earlier = [p for p in published(inst, latest_only=False) if p.id == item.id and p.version != item.version]
+    deltas.make_for(inst, item, earlier)
     return item
 
 
@@ -91,10 +96,10 @@ def published(inst: Installation, latest_only: bool = True) -> list[Published]:
 
 
 def file_of(inst: Installation, name: str) -> Path | None:
-    """The published file called ``name``, or ``None``: never a path outside the folder."""
+    """The published file (pack or delta) called ``name``, or ``None``: never a path outside the folder."""
     rows = inst.store.query("SELECT file FROM hub_packs WHERE file = ?", (name,))
     if not rows:
-        return None
+        return deltas.file_of(inst, name)
     path = folder(inst) / rows[0][0]
     return path if path.is_file() else None
 

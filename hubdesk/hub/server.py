@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError
-from hubdesk.hub import published
+from hubdesk.hub import deltas, published
 from hubdesk.sync import enrolment, protocol, syncthing_cards
 from hubdesk.sync.entitlement import hub_policy
 from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, check_signature, request_bytes, sign_reply
@@ -226,8 +226,15 @@ class Hub:
         return self._signed(request, reply)
 
     async def _packs(self, request: Request, device: Device, body: bytes) -> Response:
-        items = await run_in_threadpool(published.published, self.inst)
-        return self._signed(request, {"packs": [p.to_dict() for p in items]})
+        def listing() -> list[dict[str, Any]]:
+            out = []
+            for p in published.published(self.inst):
+                item = p.to_dict()
+                item["deltas"] = [d.to_dict() for d in deltas.towards(self.inst, p.id, p.version)]
+                out.append(item)
+            return out
+
+        return self._signed(request, {"packs": await run_in_threadpool(listing)})
 
     async def _pack_file(self, request: Request, device: Device, body: bytes) -> Response:
         path = await run_in_threadpool(published.file_of, self.inst, request.path_params["name"])

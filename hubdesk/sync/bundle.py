@@ -38,6 +38,7 @@ from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, SyncError
 from hubdesk.sync import codec, enrolment, syncthing_cards
+from hubdesk.sync.artifacts import Offer
 from hubdesk.sync.entitlement import centre_policy, hub_policy
 from hubdesk.sync.protocol import (
     MaySend,
@@ -76,6 +77,7 @@ class ImportResult:
     received: int = 0
     applied: int = 0
     enrolled: str | None = None  # "centre" (we are its hub) or "hub" (we now trust our hub)
+    offer: Offer | None = None  # from this centre's hub: artifacts beside the bundle, and what is waiting
 
     def describe(self) -> str:
         name = self.path.name
@@ -122,20 +124,39 @@ def write_bundle(
     return _write(inst, dest_dir, dest=dest, max_events=max_events, again=again, always=always)[0]
 
 
-def export_all(inst: Installation, dest_dir: Path | str, *, dest: str | None = None, again: bool = False) -> list[Path]:
+def export_all(
+    inst: Installation,
+    dest_dir: Path | str,
+    *,
+    dest: str | None = None,
+    again: bool = False,
+    offers: dict[str, Offer] | None = None,
+) -> list[Path]:
     """As many bundles as it takes to carry everything ``dest`` may lack (one per ``max_events``).
 
     A hub always writes at least one bundle per centre, even empty: it carries the hub's key (an
     offline centre learns to trust its hub from it) and the hub's vector (what it has received).
+    ``offers`` (a hub's, by centre) name the artifacts laid beside the bundles: the first bundle
+    of each centre carries its offer in the signed header.
     """
     state = SyncState(inst.store)
     if state.is_hub and dest is None:  # every enrolled centre gets its own bundles
         return [
-            p for d in state.devices(CENTRE_ROLE) for p in export_all(inst, dest_dir, dest=d.device_id, again=again)
+            p
+            for d in state.devices(CENTRE_ROLE)
+            for p in export_all(inst, dest_dir, dest=d.device_id, again=again, offers=offers)
         ]
+    offer = (offers or {}).get(dest or "") if state.is_hub else None
     out: list[Path] = []
     while True:
-        path, count = _write(inst, dest_dir, dest=dest, again=again and not out, always=state.is_hub and not out)
+        path, count = _write(
+            inst,
+            dest_dir,
+            dest=dest,
+            again=again and not out,
+            always=state.is_hub and not out,
+            offer=None if out else offer,
+        )
         if path is None:
             return out
         out.append(path)
@@ -151,6 +172,7 @@ def _write(
     max_events: int = DEFAULT_MAX_EVENTS,
     again: bool = False,
     always: bool = False,
+    offer: Offer | None = None,
 ) -> tuple[Path | None, int]:
     state = SyncState(inst.store)
     key, to, may_send, show = _link(inst, state, dest)
@@ -180,6 +202,8 @@ def _write(
     }
     if state.is_hub and (card := syncthing_cards.own_card(state)):
         header["syncthing"] = card  # the hub's Syncthing, so an offline centre can pair with it
+    if state.is_hub and offer is not None:
+        header.update(offer.to_header())  # signed with the rest: a centre takes only files named here
     head = json.dumps(header, separators=(",", ":")).encode()
     signed = MAGIC + struct.pack(">I", len(head)) + head
     data = signed + inst.identity.sign(signed) + body
@@ -304,8 +328,8 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     if header["to"] is not None and header["to"] != inst.device_id:
         return ImportResult(path, "elsewhere", sender)
     state = SyncState(inst.store)
-    if state.seen(parsed.bundle_id):
-        return ImportResult(path, "replay", sender)
+    if state.seen(parsed.bundle_id):  # its events are in; what it carried beside them may not be yet
+        return ImportResult(path, "replay", sender, offer=_hub_offer(state, header))
     role, new = _trust(inst, state, header, name)
     events = read_events(data, header, parsed.body, name)
     try:
@@ -341,7 +365,18 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         state.raise_vector("sync_acked", dest, their_vector)
         state.touch(sender)
         state.record_success({"via": "bundle", "pulled": applied, "from": sender})
-    return ImportResult(path, "applied", sender, len(events), applied, enrolled)
+    offer = _hub_offer(state, header) if role == HUB else None
+    return ImportResult(path, "applied", sender, len(events), applied, enrolled, offer)
+
+
+def _hub_offer(state: SyncState, header: dict[str, Any]) -> Offer | None:
+    """The artifacts and waiting list of a bundle signed by this centre's own hub, else ``None``."""
+    hub = state.hub()
+    if state.is_hub or hub is None or hub.device_id != header["from"] or hub.public_key != header["key"]:
+        return None
+    if "artifacts" not in header and "waiting" not in header:
+        return None
+    return Offer.from_header(header)
 
 
 def bundle_paths(path: Path | str) -> list[Path]:

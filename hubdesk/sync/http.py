@@ -34,6 +34,8 @@ from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState, crashpoint
 MAX_PACK = 16 << 30
 COMPRESS_OVER = 1024
 _FILE_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubpack$")
+_DELTA_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubdelta$")
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class HubClient:
@@ -183,17 +185,17 @@ class HubClient:
             raise protocol.ProtocolError("The hub's pack list is not readable.")
         out = []
         for p in items:
-            if (
-                isinstance(p, dict)
-                and isinstance(p.get("id"), str)
-                and isinstance(p.get("version"), str)
-                and isinstance(p.get("file"), str)
-                and _FILE_RE.match(p["file"])
-                and isinstance(p.get("sha256"), str)
-                and re.fullmatch(r"[0-9a-f]{64}", p["sha256"])
-                and isinstance(p.get("size"), int)
-                and 0 < p["size"] <= MAX_PACK
-            ):
+            if _downloadable(p, _FILE_RE) and isinstance(p.get("version"), str):
+                raw = p.get("deltas")
+                deltas = raw if isinstance(raw, list) else []
+                p["deltas"] = [
+                    d
+                    for d in deltas
+                    if _downloadable(d, _DELTA_RE)
+                    and d.get("id") == p["id"]
+                    and d.get("version") == p["version"]
+                    and isinstance(d.get("base_version"), str)
+                ]
                 out.append(p)
         return out
 
@@ -238,9 +240,23 @@ class HubClient:
         if part.stat().st_size != size or h.hexdigest() != item["sha256"]:
             part.unlink(missing_ok=True)
             raise SyncError(f"The download of pack {item['id']} was damaged; it starts over next time.")
-        done_path = folder / f"{item['sha256']}.hubpack"
+        done_path = folder / f"{item['sha256']}{Path(item['file']).suffix}"
         os.replace(part, done_path)
         return done_path
+
+
+def _downloadable(p: object, name_re: re.Pattern[str]) -> bool:
+    """A listed file the client may fetch: a safe name, a SHA-256, a size within bounds."""
+    return (
+        isinstance(p, dict)
+        and isinstance(p.get("id"), str)
+        and isinstance(p.get("file"), str)
+        and bool(name_re.match(p["file"]))
+        and isinstance(p.get("sha256"), str)
+        and bool(_SHA_RE.match(p["sha256"]))
+        and isinstance(p.get("size"), int)
+        and 0 < p["size"] <= MAX_PACK
+    )
 
 
 @dataclass
@@ -265,6 +281,8 @@ def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> N
     for item in client.published():
         if installed.get(item["id"]) == item["version"] or item["sha256"] in skipped:
             continue
+        if _update_by_delta(inst, client, item, installed.get(item["id"]), report):
+            continue
         path = client.download(item, inst.dirs.sync / "downloads")
         try:
             result = packs.install(path)
@@ -275,6 +293,29 @@ def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> N
             SyncState(inst.store).set("packs_refused", json.dumps(sorted(skipped)))
         finally:
             path.unlink(missing_ok=True)
+
+
+def _update_by_delta(
+    inst: Installation, client: HubClient, item: dict[str, Any], have: str | None, report: SyncReport
+) -> bool:
+    """Fetch and install the delta from the installed version, if the hub has one; False to fetch the whole pack.
+
+    The delta is downloaded resumably like a pack and checked against the hash in the hub's signed
+    list; installing it verifies every byte of the new version. If the installed base turns out
+    not to be the one the delta was made from, the whole pack is fetched instead.
+    """
+    delta = next((d for d in item["deltas"] if d["base_version"] == have), None)
+    if have is None or delta is None:
+        return False
+    path = client.download(delta, inst.dirs.sync / "downloads")
+    try:
+        result = inst.packs.install(path)
+    except HubDeskError:
+        return False  # not the base it was made from, or a damaged base: the whole pack it is
+    finally:
+        path.unlink(missing_ok=True)
+    report.packs.append(f"{result.title} {result.version} (update of {delta['size']} bytes)")
+    return True
 
 
 def sync_now(

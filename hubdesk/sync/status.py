@@ -43,4 +43,8 @@ def sync_status(inst: Installation) -> dict[str, Any]:
     }
     if state.is_hub:
         out["centres"] = len(state.devices(CENTRE_ROLE))
+    else:
+        from hubdesk.sync.carried import waiting
+
+        out["packs_waiting"] = waiting(inst)  # what the hub holds for us that no stick or sync has brought yet
     return out

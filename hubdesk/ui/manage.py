@@ -45,6 +45,9 @@ class ManagePage(QWidget):
         self.settings_button.setToolTip(self.tr("Language and the time before an unused session is closed"))
         self.settings_button.clicked.connect(self.settings_requested)
         packs_row.addWidget(self.settings_button)
+        self.waiting = QLabel()  # course updates the hub holds for this centre that have not come yet
+        self.waiting.setWordWrap(True)
+        self.waiting.setVisible(False)
         learners_title = QLabel(self.tr("Learners on this computer"))
         learners_title.setObjectName("subtitle")
         self.list = QListWidget()
@@ -78,6 +81,7 @@ class ManagePage(QWidget):
         lay.setContentsMargins(32, 20, 32, 16)
         lay.addWidget(title)
         lay.addLayout(packs_row)
+        lay.addWidget(self.waiting)
         lay.addLayout(self.sync_box)
         lay.addWidget(learners_title)
         lay.addLayout(buttons)
@@ -85,6 +89,7 @@ class ManagePage(QWidget):
         lay.addWidget(self.list, 1)
 
     def refresh(self) -> None:
+        self._show_waiting()
         current = self.selected()
         self.list.clear()
         for learner in self.ctx.inst.learners.all():
@@ -96,6 +101,18 @@ class ManagePage(QWidget):
             if current is not None and learner.id == current.id:
                 self.list.setCurrentItem(item)
         self._selection()
+
+    def _show_waiting(self) -> None:
+        from hubdesk.sync.carried import waiting
+
+        items = waiting(self.ctx.inst)
+        names = ", ".join(f"{w.get('title') or w.get('id')} {w.get('version', '')}".strip() for w in items)
+        self.waiting.setText(
+            self.tr("Course updates waiting at the hub (they come with the next USB stick or sync): %1").replace(
+                "%1", names
+            )
+        )
+        self.waiting.setVisible(bool(items))
 
     def selected(self) -> Learner | None:
         item = self.list.currentItem()

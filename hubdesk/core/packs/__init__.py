@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.packs._check import DEFAULT_MAX_BYTES, CheckedPack, verify_pack
 from hubdesk.core.packs._copy import Progress
+from hubdesk.core.packs._delta import SUFFIX as DELTA_SUFFIX
+from hubdesk.core.packs._delta import DeltaInfo, is_delta, make_delta
 from hubdesk.core.packs._library import USB_FOLDER, Packs
 from hubdesk.core.packs._manifest import FileEntry, LessonEntry, Manifest, parse_version
 from hubdesk.core.packs._model import InstalledPack, InstallResult, LessonInfo
@@ -31,9 +33,11 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DELTA_SUFFIX",
     "USB_FOLDER",
     "BuildResult",
     "CheckedPack",
+    "DeltaInfo",
     "FileEntry",
     "InstallResult",
     "InstalledPack",
@@ -45,7 +49,9 @@ __all__ = [
     "Progress",
     "build_pack",
     "fingerprint",
+    "is_delta",
     "keygen",
+    "make_delta",
     "parse_version",
     "read_public_key",
     "verify_pack",

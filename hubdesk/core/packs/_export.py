@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hubdesk.core.packs._manifest import MANIFEST_NAME, SIGNATURE_NAME, FileEntry
@@ -54,6 +55,21 @@ class PackZipWriter:
                     dst.write(chunk)
                     size += len(chunk)
         return FileEntry(name, size, h.hexdigest())
+
+    def add_stream(self, name: str, size: int, readinto: Callable[[memoryview], int]) -> FileEntry:
+        """Copy one file in from another pack's stream, hashing it on the way (at most ``size`` bytes)."""
+        h = hashlib.sha256()
+        done = 0
+        buf = memoryview(bytearray(CHUNK))
+        with self.zf.open(self._info(name, size), "w", force_zip64=size > 2**31) as dst:
+            while done < size:
+                n = readinto(buf[: min(CHUNK, size - done)])
+                if not n:
+                    break
+                h.update(buf[:n])
+                dst.write(buf[:n])
+                done += n
+        return FileEntry(name, done, h.hexdigest())
 
     def add_bytes(self, name: str, data: bytes) -> FileEntry:
         self.zf.writestr(self._info(name, len(data)), data)

@@ -28,7 +28,7 @@ from hubdesk.core.packs._check import CheckedPack, check_source
 from hubdesk.core.packs._copy import Copier, Progress, fsync_dir
 from hubdesk.core.packs._manifest import MANIFEST_NAME, SIGNATURE_NAME
 from hubdesk.core.packs._model import InstallResult
-from hubdesk.core.packs._source import open_source
+from hubdesk.core.packs._source import PackSource, open_source
 from hubdesk.core.store import Store
 from hubdesk.errors import PackError
 
@@ -121,10 +121,12 @@ def install(
     force: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    source: PackSource | None = None,
 ) -> InstallResult:
+    """Install the pack at ``path``, or read through ``source`` when given (a delta over the base)."""
     from hubdesk.core.packs._manifest import parse_version
 
-    source = open_source(Path(path))
+    source = source or open_source(Path(path))
     try:
         checked = check_source(source, trusted=trusted, require_signed=require_signed, max_bytes=max_bytes)
         m = checked.manifest

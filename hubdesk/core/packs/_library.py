@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hubdesk.core.packs import _install
+from hubdesk.core.packs import _delta, _install
 from hubdesk.core.packs._check import DEFAULT_MAX_BYTES, CheckedPack, verify_pack
 from hubdesk.core.packs._copy import Progress
 from hubdesk.core.packs._export import write_pack_zip
@@ -207,6 +207,7 @@ class Packs:
             trusted = trusted | {read_public_key(trust)}
         with _install.install_lock(self.dirs.root):
             _install.reconcile(self.store, self.dirs.packs, self.dirs.staging)
+            source = self._delta_source(Path(path)) if _delta.is_delta(Path(path)) else None
             result = _install.install(
                 self.store,
                 self.dirs.packs,
@@ -218,6 +219,7 @@ class Packs:
                 force=force,
                 progress=progress,
                 cancel=cancel,
+                source=source,
             )
         if trust is not None and result.verified:
             self.trust(trust)
@@ -225,6 +227,19 @@ class Packs:
             self._rendered.clear()
             self._notify(result.pack_id, "installed" if result.action == "installed" else "upgraded")
         return result
+
+    def _delta_source(self, path: Path) -> _delta.DeltaSource:
+        """A delta read over the installed base it names; refused (nothing changed) if that base is not here."""
+        info = _delta.read_info(path)
+        rows = self.store.query("SELECT version, dir, manifest FROM packs WHERE id = ?", (info.id,))
+        if not rows or rows[0]["version"] != info.base_version:
+            have = f"version {rows[0]['version']}" if rows else "no version"
+            raise PackError(
+                f"{path.name} updates {info.id} {info.base_version}, but this computer has {have} of it; "
+                "install the whole pack instead."
+            )
+        base_root = self.dirs.packs / info.id / str(rows[0]["dir"])
+        return _delta.DeltaSource(path, base_root, str(rows[0]["manifest"]).encode())
 
     def remove(self, pack_id: str) -> None:
         with _install.install_lock(self.dirs.root):

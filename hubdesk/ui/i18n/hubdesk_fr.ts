@@ -430,6 +430,10 @@
         <translation>apprenant·e</translation>
     </message>
     <message>
+        <source>Course updates waiting at the hub (they come with the next USB stick or sync): %1</source>
+        <translation>Mises à jour de cours en attente au centre principal (elles arrivent avec la prochaine clé USB ou synchronisation) : %1</translation>
+    </message>
+    <message>
         <source>New name:</source>
         <translation>Nouveau nom :</translation>
     </message>
