@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "hubdesk.cli.sync_cmds",
     "hubdesk.cli.syncthing_cmds",
     "hubdesk.cli.hub_cmds",
+    "hubdesk.cli.report_cmds",
 )
 
 

@@ -18,6 +18,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.progress",
     "hubdesk.core.notes",
     "hubdesk.core.learner_settings",
+    "hubdesk.core.reports",
 )
 
 

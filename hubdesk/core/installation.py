@@ -25,6 +25,7 @@ from hubdesk.core.progress import Progress
 from hubdesk.core.store import Store
 
 if TYPE_CHECKING:
+    from hubdesk.core.reports import Reports
     from hubdesk.core.search import Search
 
 
@@ -83,6 +84,12 @@ class Installation:
     @cached_property
     def group_questions(self) -> GroupQuestions:
         return GroupQuestions(self.groups)
+
+    @cached_property
+    def reports(self) -> Reports:
+        from hubdesk.core.reports import Reports
+
+        return Reports(self.store, self.learners, self.packs, self.progress, self.groups)
 
     def close(self) -> None:
         if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh

@@ -207,6 +207,13 @@ class Progress:
         )
         return (str(row[0][0]), str(row[0][1])) if row else None
 
+    def mastery_table(self, pack_id: str) -> dict[tuple[str, str], tuple[int, bool]]:
+        """``(learner, lesson) -> (attempts, mastered)`` for every learner of one pack, for reports."""
+        rows = self.store.query(
+            "SELECT learner_id, lesson_id, attempts, mastered FROM quiz_mastery WHERE pack_id = ?", (pack_id,)
+        )
+        return {(str(r[0]), str(r[1])): (int(r[2]), bool(r[3])) for r in rows}
+
     def learner_report(self, learner_id: str) -> LearnerReport:
         reports = self._pack_reports(learner_id)
         return LearnerReport(learner_id, [reports[k] for k in sorted(reports)], self.last_position(learner_id))

@@ -36,6 +36,30 @@
     </message>
 </context>
 <context>
+    <name>ReportWords</name>
+    <message numerus="yes">
+        <source>Started “%1” but has not been back for %n day(s).</source>
+        <translation>
+            <numerusform>Started “%1” but has not been back for %n day.</numerusform>
+            <numerusform>Started “%1” but has not been back for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Has been on “%1” for %n day(s) without finishing it.</source>
+        <translation>
+            <numerusform>Has been on “%1” for %n day without finishing it.</numerusform>
+            <numerusform>Has been on “%1” for %n days without finishing it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered the same question of the quiz in “%1” wrongly %n time(s) and has not mastered it yet.</source>
+        <translation>
+            <numerusform>Answered the same question of the quiz in “%1” wrongly %n time and has not mastered it yet.</numerusform>
+            <numerusform>Answered the same question of the quiz in “%1” wrongly %n times and has not mastered it yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SampleInstaller</name>
     <message numerus="yes">
         <source>%n course(s) are ready.</source>

@@ -443,6 +443,89 @@
     </message>
 </context>
 <context>
+    <name>MonthlyReportPdf</name>
+    <message>
+        <source>Monthly report: %1</source>
+        <translation>Rapport du mois : %1</translation>
+    </message>
+    <message>
+        <source>learners in the centre</source>
+        <translation>apprenants au centre</translation>
+    </message>
+    <message>
+        <source>came this month</source>
+        <translation>venus ce mois-ci</translation>
+    </message>
+    <message>
+        <source>lessons finished this month</source>
+        <translation>leçons terminées ce mois-ci</translation>
+    </message>
+    <message>
+        <source>spent learning this month</source>
+        <translation>passées à apprendre ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Commencé</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>Venus</translation>
+    </message>
+    <message>
+        <source>Lessons finished</source>
+        <translation>Leçons terminées</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Average progress</source>
+        <translation>Progression moyenne</translation>
+    </message>
+    <message>
+        <source>No course is installed yet.</source>
+        <translation>Aucun cours n’est encore installé.</translation>
+    </message>
+    <message>
+        <source>Who needs a visit</source>
+        <translation>Qui a besoin d’une visite</translation>
+    </message>
+    <message>
+        <source>Nobody needs help by these rules today.</source>
+        <translation>Personne n’a besoin d’aide selon ces règles aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Hardest questions</source>
+        <translation>Questions les plus difficiles</translation>
+    </message>
+    <message>
+        <source>%1% right the first time (%2 of %3 learners)</source>
+        <translation>%1 % de bonnes réponses du premier coup (%2 apprenants sur %3)</translation>
+    </message>
+    <message>
+        <source>“%1” (%2): %3</source>
+        <translation>« %1 » (%2) : %3</translation>
+    </message>
+    <message>
+        <source>Too few answers yet to say which questions are hard.</source>
+        <translation>Trop peu de réponses pour dire quelles questions sont difficiles.</translation>
+    </message>
+    <message>
+        <source>Made by HubDesk on %1, from the activity of every computer of the centre.</source>
+        <translation>Fait par HubDesk le %1, à partir de l’activité de tous les ordinateurs du centre.</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>My notes</source>
@@ -730,6 +813,70 @@
     <message>
         <source>✔ Finished</source>
         <translation>✔ Terminée</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message numerus="yes">
+        <source>Started “%1” but has not been back for %n day(s).</source>
+        <translation>
+            <numerusform>A commencé « %1 » mais n’est pas revenu depuis %n jour.</numerusform>
+            <numerusform>A commencé « %1 » mais n’est pas revenu depuis %n jours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Has been on “%1” for %n day(s) without finishing it.</source>
+        <translation>
+            <numerusform>Est sur « %1 » depuis %n jour sans la terminer.</numerusform>
+            <numerusform>Est sur « %1 » depuis %n jours sans la terminer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered the same question of the quiz in “%1” wrongly %n time(s) and has not mastered it yet.</source>
+        <translation>
+            <numerusform>A mal répondu %n fois à la même question du quiz de « %1 » et ne le maîtrise pas encore.</numerusform>
+            <numerusform>A mal répondu %n fois à la même question du quiz de « %1 » et ne le maîtrise pas encore.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The question: “%1”</source>
+        <translation>La question : « %1 »</translation>
+    </message>
+    <message>
+        <source>Not seen for a while</source>
+        <translation>Pas vu depuis un moment</translation>
+    </message>
+    <message>
+        <source>Stuck on a lesson</source>
+        <translation>Bloqué sur une leçon</translation>
+    </message>
+    <message>
+        <source>Same quiz failed again and again</source>
+        <translation>Le même quiz raté encore et encore</translation>
+    </message>
+    <message>
+        <source>mastered</source>
+        <translation>maîtrisé</translation>
+    </message>
+    <message>
+        <source>practising</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>quiz not tried</source>
+        <translation>quiz pas essayé</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Needs help when: started a course and not back for %1 days; on the same lesson for %2 days without finishing it; or the same question of a quiz answered wrongly %3 times.</source>
+        <translation>A besoin d’aide quand : a commencé un cours et n’est pas revenu depuis %1 jours ; est sur la même leçon depuis %2 jours sans la terminer ; ou a mal répondu %3 fois à la même question d’un quiz.</translation>
     </message>
 </context>
 <context>
