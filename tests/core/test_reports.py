@@ -110,8 +110,8 @@ def test_tables_are_the_same_whatever_order_and_rebuilt_from_old_logs(
     with inst.store.transaction() as conn:  # as a data folder from before reports existed
         for t in tables:
             conn.execute(f"DROP TABLE {t}")
-        conn.execute("DELETE FROM _migrations WHERE name = '0060_reports_activity'")
-    inst.store._applied.discard("0060_reports_activity")
+        conn.execute("DELETE FROM _migrations WHERE name = '0070_reports_activity'")
+    inst.store._applied.discard("0070_reports_activity")
     inst.store.migrate()
     assert dump(inst) == before
 

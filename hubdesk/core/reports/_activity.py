@@ -182,7 +182,7 @@ def _where(**filters: str | None) -> tuple[str, tuple[object, ...]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
 
-@migration("0060_reports_activity")
+@migration("0070_reports_activity")
 def _schema(db: sqlite_utils.Database) -> None:
     db.execute(
         """CREATE TABLE learner_activity (
