@@ -1,4 +1,4 @@
-"""``hubdesk pack ...``: keygen, build, verify, install, list, remove, export, trust, require-signed."""
+"""``hubdesk pack ...``: keygen, build, import-cc, verify, install, list, remove, export, trust, require-signed."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def register(sub: Any) -> None:
     b.add_argument("-o", "--out", type=Path, required=True, metavar="OUT.hubpack")
     b.add_argument("--sign", type=Path, metavar="KEY", help="sign with this publisher key (from pack keygen)")
     b.set_defaults(func=_build)
+
+    cc = ps.add_parser("import-cc", help="build a .hubpack from an IMS Common Cartridge (Moodle, Canvas export)")
+    cc.add_argument("cartridge", type=Path, metavar="FILE.imscc|FOLDER")
+    cc.add_argument("-o", "--out", type=Path, required=True, metavar="OUT.hubpack")
+    cc.add_argument("--sign", type=Path, metavar="KEY", help="sign with this publisher key (from pack keygen)")
+    cc.set_defaults(func=_import_cc)
 
     v = ps.add_parser("verify", help="check a pack (every file against its manifest) without installing it")
     v.add_argument("path", type=Path)
@@ -122,6 +128,27 @@ def _build(args: argparse.Namespace, ctx: Context) -> int:
     print(
         f"Built {result.path}: {m.title} ({m.id} {m.version}), {len(m.lessons)} lessons, {len(m.files)} files{signed}."
     )
+    return 0
+
+
+def _import_cc(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.core.cartridge import import_cartridge
+
+    report = import_cartridge(args.cartridge, args.out, sign_key=args.sign)
+    m = report.build.manifest
+    signed = f", signed with key {packs_api.fingerprint(report.build.signature.key)}" if report.build.signature else ""
+    print(
+        f"Built {report.build.path}: {m.title} ({m.id} {m.version}), {report.lessons} lessons, "
+        f"{report.quizzes} quizzes with {report.questions} questions{signed}."
+    )
+    for note in report.notes:
+        print(f"note: {note}")
+    if report.needs_internet:
+        print(f"{len(report.needs_internet)} lesson(s) need internet (web links, external tools):")
+        print("".join(f"  - {x}\n" for x in report.needs_internet), end="")
+    if report.left_out:
+        print(f"{len(report.left_out)} part(s) could not come along:")
+        print("".join(f"  - {x}\n" for x in report.left_out), end="")
     return 0
 
 

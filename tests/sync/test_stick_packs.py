@@ -200,3 +200,19 @@ def test_the_commands_say_what_the_stick_carried(tmp_path: Path, capsys: pytest.
     with pytest.raises(SystemExit) as stop:
         run(hub, "sync", "export", "--to", str(tmp_path / "x"), "--max-bytes", "lots")
     assert stop.value.code == 2 and "'lots' is not a size such as 500M" in capsys.readouterr().err
+
+
+def test_a_delta_over_a_damaged_base_file_is_refused(make_inst, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from hubdesk.core.packs import make_delta
+    from hubdesk.errors import PackError
+
+    centre = make_inst("c")
+    v1 = _build(tmp_path, "1.0.0")
+    v2 = _build(tmp_path, "2.0.0", extra="\nA paragraph added in 2.0.0.\n")
+    make_delta(v1, v2, tmp_path / "d.hubdelta")
+    centre.packs.install(v1)
+    figure = centre.packs.pack_root("demo") / "lessons" / "fig" / "folder.svg"
+    figure.write_bytes(figure.read_bytes().replace(b"<svg", b"<SVG"))  # bit rot in the installed copy
+    with pytest.raises(PackError, match="is damaged; install the whole pack instead"):
+        centre.packs.install(tmp_path / "d.hubdelta")
+    assert centre.packs.get("demo").version == "1.0.0"

@@ -74,6 +74,9 @@ class Copier:
             self.progress(self.done, self.total)
 
     def _copy_one(self, entry: FileEntry) -> None:
+        shared = self.source.linkable(entry.path) if self.dest is not None else None
+        if shared is not None and self._link_one(entry, shared):
+            return
         out = self._create(entry.path) if self.dest is not None else None
         try:
             if out is not None and entry.size >= KERNEL_COPY_MIN and self._kernel_copy:
@@ -96,6 +99,40 @@ class Copier:
             )
         if digest != entry.sha256:
             raise PackError(f"The pack's file {entry.path!r} does not match its checksum: it is damaged or altered.")
+
+    def _link_one(self, entry: FileEntry, shared: Path) -> bool:
+        """Hard-link an unchanged installed file into staging and hash what was linked; False to copy instead.
+
+        A delta's unchanged files cost a read (the hash) and no write; a base file that does not
+        match the new manifest fails the install as a damaged copy would.
+        """
+        assert self.dest is not None
+        self._make_parent(entry.path)
+        target = self.dest / entry.path
+        try:
+            os.link(shared, target, follow_symlinks=False)
+        except OSError:
+            return False  # another file system, or links not allowed: copy
+        h = hashlib.sha256()
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            size = os.fstat(fd).st_size
+            done = 0
+            while done < size:
+                n = min(BUFFER, size - done)
+                _hash_range(h, fd, done, n)
+                done += n
+                self.done += n
+                self._check_cancel()
+                self._report()
+        finally:
+            os.close(fd)
+        if size != entry.size or h.hexdigest() != entry.sha256:
+            raise PackError(
+                f"The installed copy of {entry.path!r} that this update builds on is damaged; "
+                "install the whole pack instead."
+            )
+        return True
 
     def _copy_in_kernel(self, entry: FileEntry, raw: tuple[int, int, int], out: int) -> bool:
         """Copy with ``copy_file_range`` (no user-space copy, like ``cp``) and hash what landed in the
@@ -179,7 +216,7 @@ class Copier:
             self._report()
         return h.hexdigest(), n
 
-    def _create(self, rel: str) -> int:
+    def _make_parent(self, rel: str) -> None:
         assert self.dest is not None
         parent, _, _ = rel.rpartition("/")
         if parent and parent not in self._made_dirs:
@@ -187,6 +224,10 @@ class Copier:
             while parent and parent not in self._made_dirs:
                 self._made_dirs.add(parent)
                 parent = parent.rpartition("/")[0]
+
+    def _create(self, rel: str) -> int:
+        assert self.dest is not None
+        self._make_parent(rel)
         flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
             return os.open(self.dest / rel, flags, 0o644)

@@ -194,5 +194,9 @@ class DeltaSource(PackSource):
         finally:
             os.close(fd)
 
+    def linkable(self, name: str) -> Path | None:
+        # installed files are never written again, so the new version may share them with the old
+        return self.base_files.get(name)
+
     def close(self) -> None:
         self.zip.close()

@@ -55,6 +55,10 @@ class PackSource(ABC):
         """``(fd, offset, size)`` of a file's bytes stored as they are (for an in-kernel copy), or None."""
         yield None
 
+    def linkable(self, name: str) -> Path | None:
+        """An installed file holding ``name``'s bytes, which an install may hard-link (then verify), or None."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - most sources hold nothing open; a zip overrides it
         """Release what the source holds open."""
 
