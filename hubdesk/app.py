@@ -21,7 +21,8 @@ from hubdesk.core.installation import Installation
 from hubdesk.errors import HubDeskError
 from hubdesk.ui.app_settings import AppSettings
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.main_window import MainWindow
+from hubdesk.ui.fitting import fit_window
+from hubdesk.ui.main_window import PREFERRED_SIZE, MainWindow
 from hubdesk.ui.samples import default_sample_dir
 from hubdesk.ui.translations import Translations
 from hubdesk.ui.workers import Workers
@@ -90,13 +91,8 @@ def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
     inst = Installation(data_dir)
     window = create_window(inst)
     _log_unexpected(Path(data_dir), window)
-    screen = app.primaryScreen()
-    room = screen.availableGeometry() if screen is not None else None
-    if room is not None and (room.width() < window.width() + 80 or room.height() < window.height() + 80):
-        window.setGeometry(room)  # an old 1024x768 or 1280x800 screen: use all of it (also with no window manager)
-        window.showMaximized()
-    else:
-        window.show()
+    fit_window(window, PREFERRED_SIZE)  # a netbook or a scaled laptop screen: all of it, frame included
+    window.show()
     QTimer.singleShot(START_AFTER_MS, window.start)  # first paint the sign-in screen, then the rest
     return app, window, inst
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from hubdesk.errors import Cancelled, HubDeskError
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.fitting import FittingDialog
 from hubdesk.ui.workers import Task
 
 
@@ -38,7 +37,7 @@ def mounted_roots() -> list[Path]:
     return roots
 
 
-class AddPackDialog(QDialog):
+class AddPackDialog(FittingDialog):
     installed = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -80,16 +79,16 @@ class AddPackDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.close_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(24, 20, 24, 20)
-        lay.setSpacing(12)
+        lay = self.body_layout
         lay.addWidget(intro)
         lay.addWidget(QLabel(self.tr("On USB sticks:")))
         lay.addWidget(self.found, 1)
         lay.addLayout(row)
         lay.addWidget(self.progress)
-        lay.addLayout(bottom)
-        self.resize(640, 440)
+        footer = QWidget()
+        footer.setLayout(bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        self.add_footer(footer)
         self.scan()
 
     def scan(self) -> None:

@@ -170,12 +170,13 @@ class LibraryPage(QWidget):
         if pos is not None and pos[0] in by_id:
             self.continue_target = pos
             title = lesson_title(by_id[pos[0]], pos[1])
-            self.continue_button.setText(self.tr("Continue where you left off: %1").replace("%1", title))
+            # two lines, so a long lesson title never makes the page wider than a small screen
+            self.continue_button.setText(self.tr("Continue where you left off:\n%1").replace("%1", title))
             self.continue_button.show()
         elif packs:
             first = packs[0]
             self.continue_target = (first.id, first.lessons[0].id) if first.lessons else None
-            self.continue_button.setText(self.tr("Start your first lesson: %1").replace("%1", first.title))
+            self.continue_button.setText(self.tr("Start your first lesson:\n%1").replace("%1", first.title))
             self.continue_button.setVisible(self.continue_target is not None)
         else:
             self.continue_target = None

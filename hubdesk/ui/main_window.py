@@ -7,9 +7,9 @@ screen (a note, a search, a quiz) can be seen by the next person at a shared PC.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
@@ -22,6 +22,7 @@ from hubdesk.ui.sync_status import SyncBridge
 from hubdesk.ui.translations import Translations
 
 WARM_SEARCH_MS = 3000
+PREFERRED_SIZE = QSize(1180, 760)
 
 
 class MainWindow(QMainWindow):
@@ -35,10 +36,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("HubDesk"))
         self.setStyleSheet(style.STYLESHEET)
         self.setWindowIcon(picture_icon(1, 64))  # the house: "the learning hub"
-        self.resize(1180, 760)
-        self.setMinimumSize(1000, 640)
+        self.resize(PREFERRED_SIZE)  # start_app fits it to the screen; pages scroll or fold when it is small
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        # a page that cannot shrink to a small screen (a netbook, 150% scale) scrolls as a whole
+        # instead of growing the window past the screen
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(self.pages)
+        self.setCentralWidget(scroller)
         self.signin = self._make_signin()
         self.shell: QWidget | None = None
         self.learner: Learner | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
 from hubdesk.ui.context import AppContext
-from hubdesk.ui.learner_dialogs import LearnerDialog
+from hubdesk.ui.learner_dialogs import LearnerDialog, method_name
 
 
 class ManagePage(QWidget):
@@ -38,6 +39,7 @@ class ManagePage(QWidget):
         self.add_pack_button.clicked.connect(self.add_pack_requested)
         packs_row = QHBoxLayout()
         packs_label = QLabel(self.tr("Course packs from a USB stick or a file:"))
+        packs_label.setWordWrap(True)
         packs_row.addWidget(packs_label)
         packs_row.addWidget(self.add_pack_button)
         packs_row.addStretch()
@@ -66,10 +68,13 @@ class ManagePage(QWidget):
         self.error = QLabel()
         self.error.setObjectName("bad")
         self.error.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.rename_button, self.secret_button, self.remove_button):
-            buttons.addWidget(b)
-        buttons.addStretch()
+        self.done_line = QLabel()  # what the last change did, said back to the facilitator
+        self.done_line.setObjectName("good")
+        self.done_line.setWordWrap(True)
+        buttons = QGridLayout()  # two by two: the row of four did not fit a small screen in French
+        for i, b in enumerate((self.add_button, self.rename_button, self.secret_button, self.remove_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        buttons.setColumnStretch(2, 1)
         self.sync_box = QVBoxLayout()
         bridge = ctx.extras.get("sync")
         if bridge is not None:
@@ -86,6 +91,7 @@ class ManagePage(QWidget):
         lay.addWidget(learners_title)
         lay.addLayout(buttons)
         lay.addWidget(self.error)
+        lay.addWidget(self.done_line)
         lay.addWidget(self.list, 1)
 
     def refresh(self) -> None:
@@ -93,7 +99,7 @@ class ManagePage(QWidget):
         current = self.selected()
         self.list.clear()
         for learner in self.ctx.inst.learners.all():
-            ways = ", ".join(sorted(learner.secrets)) or self.tr("no secret")
+            ways = ", ".join(method_name(k) for k in sorted(learner.secrets)) or self.tr("no secret")
             role = self.tr("facilitator") if learner.is_facilitator else self.tr("learner")
             item = QListWidgetItem(f"{learner.name}   ({role}; {ways})")
             item.setData(Qt.ItemDataRole.UserRole, learner.id)
@@ -129,15 +135,16 @@ class ManagePage(QWidget):
             b.setEnabled(chosen is not None)
         self.remove_button.setEnabled(chosen is not None and chosen.id != self.facilitator.id)
 
-    def _done(self) -> None:
+    def _done(self, said: str = "") -> None:
         self.error.clear()
+        self.done_line.setText(said)
         self.refresh()
         self.changed.emit()
 
     def add(self) -> None:
         dialog = LearnerDialog(self.ctx, self)
         if dialog.exec():
-            self._done()
+            self._done(dialog.summary())
 
     def rename(self) -> None:
         learner = self.selected()
@@ -159,7 +166,7 @@ class ManagePage(QWidget):
             return
         dialog = LearnerDialog(self.ctx, self, learner=learner)
         if dialog.exec():
-            self._done()
+            self._done(dialog.summary())
 
     def remove(self) -> None:
         learner = self.selected()
@@ -169,6 +176,8 @@ class ManagePage(QWidget):
             self,
             self.tr("Remove"),
             self.tr("Remove %1 from this computer? Their progress stays in the records.").replace("%1", learner.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter must not remove someone
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -124,6 +124,7 @@ class ReaderPage(QWidget):
         self.back.clicked.connect(lambda: self.back_requested.emit(self.pack.id if self.pack else ""))
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        self.title.setWordWrap(True)  # a long lesson title takes two lines, not the width of a small screen
         self.smaller = QPushButton(self.tr("A−"))
         self.smaller.setAccessibleName(self.tr("Smaller text"))
         self.smaller.setToolTip(self.tr("Smaller text"))

@@ -12,10 +12,20 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from hubdesk.ui.pictures import PICTURE_COUNT, picture_names, picture_pixmap
-from hubdesk.ui.tiles import PictureKey
+from hubdesk.ui.tiles import KEY_SIZE, PictureKey
 
 PIN_MIN, PIN_MAX = 4, 6
 PICTURES_NEEDED = 3
+SMALLEST_KEY = 60  # still easy to hit with a finger or a shaky mouse
+
+
+def key_size_for(height: int, reserved: int) -> int:
+    """Picture keys that leave ``reserved`` pixels of ``height`` for the rest of the screen or dialog.
+
+    A netbook gets smaller keys rather than keys below the screen; below ``SMALLEST_KEY`` the
+    screen or dialog scrolls instead.
+    """
+    return max(SMALLEST_KEY, min(KEY_SIZE, (height - reserved) // 3))
 
 
 class PinPad(QWidget):
@@ -97,7 +107,7 @@ class PicturePad(QWidget):
     submitted = Signal(object)
     changed = Signal()
 
-    def __init__(self, auto_submit: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, auto_submit: bool = True, key_size: int = KEY_SIZE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.auto_submit = auto_submit
         self.chosen: list[int] = []
@@ -105,9 +115,11 @@ class PicturePad(QWidget):
         self.slots: list[QLabel] = []
         slots = QHBoxLayout()
         slots.addStretch()
-        for _ in range(PICTURES_NEEDED):
+        slot_size = min(64, key_size * 2 // 3)
+        for n in range(PICTURES_NEEDED):
             slot = QLabel()
-            slot.setFixedSize(64, 64)
+            slot.setAccessibleName(self.tr("Picture %1 of 3").replace("%1", str(n + 1)))
+            slot.setFixedSize(slot_size, slot_size)
             slot.setObjectName("card")
             slot.setStyleSheet("border: 2px dashed #9aa0a6; border-radius: 10px; background: white;")
             slots.addWidget(slot)
@@ -122,7 +134,7 @@ class PicturePad(QWidget):
         grid.setSpacing(10)
         self.keys: list[PictureKey] = []
         for i in range(PICTURE_COUNT):
-            key = PictureKey(i, names[i])
+            key = PictureKey(i, names[i], key_size)
             key.clicked.connect(lambda _=False, i=i: self.press(i))
             grid.addWidget(key, i // 3, i % 3)
             self.keys.append(key)
@@ -152,7 +164,7 @@ class PicturePad(QWidget):
     def _refresh(self) -> None:
         for i, slot in enumerate(self.slots):
             if i < len(self.chosen):
-                slot.setPixmap(picture_pixmap(self.chosen[i], 56))
+                slot.setPixmap(picture_pixmap(self.chosen[i], slot.width() - 8))
             else:
                 slot.clear()
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
-from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.library import LibraryPage, PackPage
 from hubdesk.ui.progress_view import ProgressPage
 from hubdesk.ui.quiz_view import QuizPage
 from hubdesk.ui.reader import ReaderPage
 from hubdesk.ui.search_view import SearchPage
+from hubdesk.ui.topbar import NameButton, TopBar
 
 
 class LearnerShell(QWidget):
@@ -79,10 +78,8 @@ class LearnerShell(QWidget):
         self.show_library()
 
     def _build_topbar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("topbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 8, 16, 8)
+        bar = TopBar()
+        self.topbar = bar
         self.home_button = QPushButton(self.tr("My courses"))
         self.home_button.clicked.connect(self.show_library)
         self.progress_button = QPushButton(self.tr("My progress"))
@@ -94,32 +91,32 @@ class LearnerShell(QWidget):
         self.search_field.returnPressed.connect(lambda: self.search(self.search_field.text()))
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(lambda: self.search(self.search_field.text()))
-        row.addWidget(self.home_button)
-        row.addWidget(self.progress_button)
-        row.addSpacing(12)
-        row.addWidget(self.search_field, 1)
-        row.addWidget(self.search_button)
-        row.addSpacing(12)
+        bar.add(self.home_button, foldable=True)
+        bar.add(self.progress_button, foldable=True)
+        bar.add_spacing(12)
+        bar.add(self.search_field, 1)
+        bar.add(self.search_button, foldable=True, in_menu=False)  # folded, Enter in the field searches
+        bar.add_spacing(12)
         self.group_button = QPushButton(self.tr("Study group"))
         self.group_button.setToolTip(self.tr("Learn with others on this network: a shared note and questions"))
         self.group_button.clicked.connect(self.show_group)
-        row.addWidget(self.group_button)
+        bar.add(self.group_button, foldable=True)
         self.facilitator_buttons: list[QPushButton] = []
         if self.learner.is_facilitator:
             self.manage_button = QPushButton(self.tr("Facilitator"))
             self.manage_button.setToolTip(self.tr("Learners, course packs and sync"))
             self.manage_button.clicked.connect(self.show_manage)
-            row.addWidget(self.manage_button)
+            bar.add(self.manage_button, foldable=True)
             self.facilitator_buttons.append(self.manage_button)
-        name = QLabel(self.learner.name)
-        ink = style.ink_on(self.learner.colour)
-        name.setStyleSheet(f"background: {self.learner.colour}; color: {ink}; border-radius: 14px; padding: 4px 12px;")
-        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(name)
+        self.name_button = NameButton(self.learner.name, self.learner.colour)
+        menu = self.name_button.name_menu
+        menu.addAction(self.tr("Settings: text size, contrast, language")).triggered.connect(self.settings_requested)
+        menu.addAction(self.tr("Switch learner")).triggered.connect(self.switch_requested)
+        bar.add(self.name_button)
         self.switch_button = QPushButton(self.tr("Switch learner"))
         self.switch_button.setToolTip(self.tr("Sign out so someone else can use this computer"))
         self.switch_button.clicked.connect(self.switch_requested)
-        row.addWidget(self.switch_button)
+        bar.add(self.switch_button, foldable=True)
         return bar
 
     # -- navigation --------------------------------------------------------------------------------

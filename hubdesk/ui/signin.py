@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 from hubdesk.core.learners import Learner
 from hubdesk.errors import AuthError, HubDeskError, LockedOut
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.fitting import usable_size
 from hubdesk.ui.pictures import picture_pixmap
-from hubdesk.ui.secret_pads import PasswordEntry, PicturePad, PinPad
+from hubdesk.ui.secret_pads import PasswordEntry, PicturePad, PinPad, key_size_for
 from hubdesk.ui.tiles import LearnerTile
 
-TILE_COLUMNS = 5
+TILE_COLUMNS = 5  # at most; fewer when the window is narrow (a netbook, a 150% screen)
+TILE_SPACING = 18
+SECRET_VIEW_RESERVED = 360  # the name, the instruction, the slots, the message and "use my PIN" around the keys
 
 
 def preferred_kind(learner: Learner) -> str | None:
@@ -73,8 +76,9 @@ class SignInPage(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tile_box = QWidget()
         self.tile_grid = QGridLayout(self.tile_box)
-        self.tile_grid.setSpacing(18)
-        scroll = QScrollArea()
+        self.tile_grid.setSpacing(TILE_SPACING)
+        self.columns = TILE_COLUMNS
+        self.tile_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         holder = QWidget()
         hl = QHBoxLayout(holder)
@@ -157,11 +161,12 @@ class SignInPage(QWidget):
                 widget.deleteLater()
         self.tiles.clear()
         learners = self.ctx.inst.learners.all()
+        self.columns = self._columns_that_fit()
         for i, learner in enumerate(learners):
             badge = self.tr("Facilitator") if learner.is_facilitator else ""
             tile = LearnerTile(learner.name, learner.colour, badge)
             tile.clicked.connect(lambda _=False, lr=learner: self.choose(lr))
-            self.tile_grid.addWidget(tile, i // TILE_COLUMNS, i % TILE_COLUMNS)
+            self.tile_grid.addWidget(tile, i // self.columns, i % self.columns)
             self.tiles[learner.id] = tile
         if not learners and self.welcome is None:
             self.welcome = self._build_welcome()
@@ -172,6 +177,23 @@ class SignInPage(QWidget):
         self.add_first.setVisible(bool(learners) and not any(lr.is_facilitator for lr in learners))
         self.hint.setText(self.tr("Tap your name to begin.") if learners else self.tr("Nobody is here yet."))
         self.show_tiles()
+
+    def _columns_that_fit(self) -> int:
+        width = self.tile_scroll.viewport().width() - 48  # the holder's and the grid's margins
+        return max(1, min(TILE_COLUMNS, (width + TILE_SPACING) // (LearnerTile.WIDTH + TILE_SPACING)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Lay the tiles out again in as many columns as fit: a narrow screen scrolls down, never sideways."""
+        super().resizeEvent(event)
+        columns = self._columns_that_fit()
+        if columns == self.columns:
+            return
+        self.columns = columns
+        tiles = list(self.tiles.values())
+        for tile in tiles:
+            self.tile_grid.removeWidget(tile)
+        for i, tile in enumerate(tiles):
+            self.tile_grid.addWidget(tile, i // columns, i % columns)
 
     def show_tiles(self) -> None:
         self.countdown.stop()
@@ -191,6 +213,7 @@ class SignInPage(QWidget):
 
     # -- secret ------------------------------------------------------------------------------
     def _build_secret_view(self) -> QWidget:
+        """The secret pad, in a scroll area: on a very small screen it scrolls rather than being cut off."""
         page = QWidget()
         self.back = QPushButton(self.tr("← Not me"))
         self.back.clicked.connect(self.show_tiles)
@@ -205,7 +228,7 @@ class SignInPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.pin_pad = PinPad()
-        self.picture_pad = PicturePad()
+        self.picture_pad = PicturePad(key_size=key_size_for(usable_size(self).height(), SECRET_VIEW_RESERVED))
         self.password = PasswordEntry()
         self.pads = QStackedWidget()
         for pad in (self.picture_pad, self.pin_pad, self.password):
@@ -235,7 +258,11 @@ class SignInPage(QWidget):
         row.addStretch()
         lay.addLayout(row)
         lay.addStretch()
-        return page
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(page)
+        return scroll
 
     def choose(self, learner: Learner) -> None:
         """A tile was tapped: sign in at once, or ask for the learner's secret."""
@@ -269,10 +296,17 @@ class SignInPage(QWidget):
         )
         for k, button in (("pictures", self.use_pictures), ("pin", self.use_pin), ("password", self.use_password)):
             button.setVisible(k != kind and k in self.learner.secrets)
-        if kind == "password":
+        self._focus_pad()
+
+    def _focus_pad(self) -> None:
+        if not self.pads.isEnabled():
+            return
+        if self.kind == "password":
             self.password.focus()
+        elif self.kind == "pictures":
+            self.picture_pad.keys[0].setFocus()
         else:
-            pad.setFocus()
+            self.pin_pad.setFocus()
 
     def check(self, secret: object) -> None:
         if self.learner is None or self.kind is None:
@@ -303,6 +337,7 @@ class SignInPage(QWidget):
             self.message.setText(str(exc))
         else:
             self.message.setText(self.tr("Something went wrong while checking. Please try again."))
+        self._focus_pad()  # the pad was disabled while checking, which took the keyboard focus away
 
     def _tick(self) -> None:
         """Show the lockout delay left, counting down; unlock the pad when it is over."""
@@ -320,4 +355,6 @@ class SignInPage(QWidget):
             if self.countdown.isActive():
                 self.countdown.stop()
                 self.message.setText(self.tr("You can try again now."))
-            self.pads.setEnabled(True)
+            if not self.pads.isEnabled():
+                self.pads.setEnabled(True)
+                self._focus_pad()

@@ -54,10 +54,8 @@ QPushButton#primary {{ background: {PRIMARY}; color: white; border-color: {PRIMA
 QPushButton#primary:hover, QPushButton#primary:focus {{ background: {PRIMARY_DARK}; border-color: {INK}; }}
 QPushButton#primary:disabled {{ background: #9bb4d1; border-color: #9bb4d1; }}
 QPushButton#danger {{ color: {BAD}; }}
-QPushButton#tile {{ min-width: 168px; max-width: 168px; min-height: 188px; max-height: 188px; padding: 0;
-    border: none; background: transparent; }}
-QPushButton#picturekey {{ min-width: 108px; max-width: 108px; min-height: 108px; max-height: 108px; padding: 0;
-    border: none; background: transparent; }}
+QPushButton#tile {{ padding: 0; border: none; background: transparent; }}
+QPushButton#picturekey {{ padding: 0; border: none; background: transparent; }}
 QPushButton#okkey {{ background: {PRIMARY}; color: white; border-color: {PRIMARY}; font-size: 18pt; font-weight: bold;
     min-width: 72px; min-height: 56px; }}
 QPushButton#okkey:disabled {{ background: #9bb4d1; border-color: #9bb4d1; }}

@@ -83,6 +83,10 @@
         <translation>Mes groupes d’étude</translation>
     </message>
     <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
         <source>Name of a new group</source>
         <translation>Nom d’un nouveau groupe</translation>
     </message>
@@ -91,12 +95,20 @@
         <translation>Créer un groupe</translation>
     </message>
     <message>
-        <source>Join code, like KTM4Q-9QPZX</source>
-        <translation>Code pour rejoindre, comme KTM4Q-9QPZX</translation>
+        <source>Join code</source>
+        <translation>Code du groupe</translation>
     </message>
     <message>
-        <source>A member&apos;s PC (address:port), if not found nearby</source>
-        <translation>L’ordinateur d’un membre (adresse:port), s’il n’est pas trouvé à proximité</translation>
+        <source>The code the group&apos;s starter reads out, like KTM4Q-9QPZX</source>
+        <translation>Le code que lit la personne qui a créé le groupe, comme KTM4Q-9QPZX</translation>
+    </message>
+    <message>
+        <source>Address of a member&apos;s computer</source>
+        <translation>Adresse de l’ordinateur d’un membre</translation>
+    </message>
+    <message>
+        <source>Group not found nearby? Ask a member for their computer&apos;s address:</source>
+        <translation>Groupe introuvable à proximité ? Demandez à un membre l’adresse de son ordinateur :</translation>
     </message>
     <message>
         <source>Join</source>
@@ -137,6 +149,10 @@
     <message>
         <source>Questions and answers</source>
         <translation>Questions et réponses</translation>
+    </message>
+    <message>
+        <source>Ask or answer</source>
+        <translation>Demander ou répondre</translation>
     </message>
     <message>
         <source>Ask the group, or answer the chosen question</source>
@@ -258,8 +274,36 @@
         <translation>Se connecter avec :</translation>
     </message>
     <message>
+        <source>Let %1 sign in by just tapping the name? Anyone could then open their work.</source>
+        <translation>Laisser %1 se connecter en touchant simplement son nom ? N’importe qui pourrait alors ouvrir son travail.</translation>
+    </message>
+    <message>
+        <source>%1 signs in by tapping their name.</source>
+        <translation>%1 se connecte en touchant son nom.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with three pictures.</source>
+        <translation>%1 se connecte avec trois images.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with a PIN.</source>
+        <translation>%1 se connecte avec un code PIN.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with a password.</source>
+        <translation>%1 se connecte avec un mot de passe.</translation>
+    </message>
+    <message>
         <source>PIN</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>images</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
     </message>
     <message>
         <source>Password</source>
@@ -313,6 +357,10 @@
         <translation>Personnes, cours et synchronisation</translation>
     </message>
     <message>
+        <source>Settings: text size, contrast, language</source>
+        <translation>Réglages : taille du texte, contraste, langue</translation>
+    </message>
+    <message>
         <source>Switch learner</source>
         <translation>Changer de personne</translation>
     </message>
@@ -352,12 +400,16 @@
         <translation>Toutes les langues</translation>
     </message>
     <message>
-        <source>Continue where you left off: %1</source>
-        <translation>Reprendre là où vous étiez : %1</translation>
+        <source>Continue where you left off:
+%1</source>
+        <translation>Reprendre là où vous étiez :
+%1</translation>
     </message>
     <message>
-        <source>Start your first lesson: %1</source>
-        <translation>Commencer votre première leçon : %1</translation>
+        <source>Start your first lesson:
+%1</source>
+        <translation>Commencer votre première leçon :
+%1</translation>
     </message>
 </context>
 <context>
@@ -526,6 +578,13 @@
     </message>
 </context>
 <context>
+    <name>NameButton</name>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté·e : %1</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>My notes</source>
@@ -610,6 +669,10 @@
 </context>
 <context>
     <name>PicturePad</name>
+    <message>
+        <source>Picture %1 of 3</source>
+        <translation>Image %1 sur 3</translation>
+    </message>
     <message>
         <source>Erase</source>
         <translation>Effacer</translation>
@@ -1137,6 +1200,17 @@
     <message>
         <source>HubDesk&apos;s Syncthing could not start: %1</source>
         <translation>Le Syncthing de HubDesk n’a pas pu démarrer : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>☰ Menu</source>
+        <translation>☰ Menu</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
     </message>
 </context>
 <context>
