@@ -8,6 +8,7 @@ import errno
 import socket
 from typing import Any
 
+from hubdesk.cli import hub_report_cmds
 from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
@@ -33,6 +34,8 @@ def register(sub: Any) -> None:
     pub.add_argument("pack", help="a .hubpack file")
     pub.add_argument("--trust", metavar="KEY.pub", help="trust this publisher key (the hub checks the signature)")
     pub.set_defaults(func=_publish)
+
+    hub_report_cmds.register(hsub)
 
 
 def port(text: str) -> int:

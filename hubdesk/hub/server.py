@@ -21,11 +21,12 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError
 from hubdesk.hub import deltas, published
+from hubdesk.hub.dashboard import Dashboard
 from hubdesk.sync import enrolment, protocol, syncthing_cards
 from hubdesk.sync.entitlement import hub_policy
 from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, check_signature, request_bytes, sign_reply
@@ -87,13 +88,20 @@ class Hub:
         self.max_body = max_body
         self.rate = rate or RateLimit()
         self.enrol_rate = enrol_rate or RateLimit(per_s=0.2, burst=10)
+        self.dashboard = Dashboard(inst)  # the operator's pages: every path the centres' routes leave
+        centre_root = self._guard(self._root)
+
+        async def root(request: Request) -> Response:  # a centre's signed request, else a browser
+            return await (centre_root if H_DEVICE in request.headers else self.dashboard.front)(request)
+
         self.app = Starlette(
             routes=[
-                Route("/", self._guard(self._root), methods=["GET"]),
+                Route("/", root, methods=["GET"]),
                 Route("/enrol", self._enrol, methods=["POST"]),
                 Route("/sync/{kind}", self._guard(self._sync), methods=["POST"]),
                 Route("/packs", self._guard(self._packs), methods=["GET"]),
                 Route("/packs/{name}", self._guard(self._pack_file), methods=["GET"]),
+                Mount("", app=self.dashboard.app),
             ]
         )
 

@@ -74,7 +74,8 @@ def test_hostile_requests_get_4xx_and_store_nothing(make_inst) -> None:  # type:
         before = hub.log.count()
         push = json.dumps({"v": 1, "type": "push", "events": [e.to_dict() for e in stranger.log.events()]}).encode()
         # unauthenticated, unknown device, bad signature, replay, stale clock, malformed, oversized, forged events
-        assert httpx.get(url + "/", timeout=5).status_code == 401
+        assert httpx.get(url + "/packs", timeout=5).status_code == 401
+        assert "sign" in httpx.get(url + "/", timeout=5).text.lower()  # a browser gets the operators' sign-in page
         assert httpx.post(url + "/sync/push", content=push, timeout=5).status_code == 401
         assert _raw(url, stranger, "POST", "/sync/push", push).status_code == 403
         good = sign_request(centre.identity, "POST", "/sync/vector", b'{"v":1,"type":"vector"}')
@@ -107,7 +108,7 @@ def test_hostile_requests_get_4xx_and_store_nothing(make_inst) -> None:  # type:
 def test_rate_limit(make_inst) -> None:  # type: ignore[no-untyped-def]
     centre, hub = make_inst("centre"), make_inst("hub")
     with running_hub(hub, rate=RateLimit(per_s=1, burst=5)) as (url, _):
-        statuses = [httpx.get(url + "/", timeout=5).status_code for _ in range(8)]
+        statuses = [httpx.get(url + "/packs", timeout=5).status_code for _ in range(8)]
         assert statuses[:5] == [401] * 5 and 429 in statuses[5:]
     assert SyncState(hub.store).devices() == []
     assert centre.log.count() == 0
@@ -154,7 +155,7 @@ def test_hub_serve_command_stops_cleanly(tmp_path: Path) -> None:
         deadline = time.monotonic() + 20
         while True:
             try:
-                assert httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 401
+                assert httpx.get(f"http://127.0.0.1:{port}/packs", timeout=1).status_code == 401
                 break
             except httpx.TransportError:
                 assert time.monotonic() < deadline and proc.poll() is None

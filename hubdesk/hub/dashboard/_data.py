@@ -1,0 +1,100 @@
+"""What the pages show, gathered and cached: heavy reports are computed at most once per change of
+the hub's activity (or every ``MAX_AGE_S`` while centres keep syncing), not once per page view."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from hubdesk.core.installation import Installation
+from hubdesk.hub import centres as centres_api
+from hubdesk.hub import reports
+from hubdesk.hub.centres import CentreRow
+
+T = TypeVar("T")
+MAX_AGE_S = 30.0
+
+
+class ReportCache:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[tuple[Any, ...], tuple[int, float, Any]] = {}
+
+    def get(self, inst: Installation, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and now - hit[1] < MAX_AGE_S:
+            return hit[2]  # type: ignore[no-any-return]
+        reports.refresh(inst.store)
+        version = reports.version(inst.store)
+        if hit is not None and hit[0] == version:
+            with self._lock:
+                self._items[key] = (version, now, hit[2])
+            return hit[2]  # type: ignore[no-any-return]
+        value = make()
+        with self._lock:
+            if len(self._items) > 500:
+                self._items.clear()
+            self._items[key] = (version, now, value)
+        return value
+
+
+def centre_names(inst: Installation) -> dict[str, CentreRow]:
+    return {c.id: c for c in centres_api.centres(inst)}
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    id: str
+    name: str
+    centre: str
+    first_week: int | None
+    last_week: int | None
+    finished: int
+
+
+def learners(inst: Installation, query: str, offset: int, limit: int) -> tuple[int, list[LearnerRow]]:
+    """Learners whose name contains ``query`` (all when empty), by name; and how many match."""
+    of_device = centres_api.centre_of_device(inst)
+    like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    total = inst.store.query("SELECT COUNT(*) FROM learners WHERE removed = 0 AND name LIKE ? ESCAPE '\\'", (like,))[0][
+        0
+    ]
+    rows = inst.store.query(
+        "SELECT id, name, origin_device FROM learners WHERE removed = 0 AND name LIKE ? ESCAPE '\\' "
+        "ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+        (like, limit, offset),
+    )
+    out = []
+    reports.refresh(inst.store)
+    for lid, name, device in rows:
+        weeks = inst.store.query("SELECT MIN(week), MAX(week) FROM hub_activity WHERE learner_id = ?", (lid,))[0]
+        done = inst.store.query(
+            "SELECT COUNT(*) FROM lesson_progress WHERE learner_id = ? AND finished_hlc != ''", (lid,)
+        )[0][0]
+        out.append(LearnerRow(lid, name, of_device.get(device, device), weeks[0], weeks[1], int(done)))
+    return int(total), out
+
+
+@dataclass(frozen=True)
+class PackUse:
+    pack_id: str
+    title: str
+    versions: dict[str, list[str]]  # version -> centre ids running it
+
+
+def pack_use(inst: Installation) -> list[PackUse]:
+    """Which centre runs which version of each pack (a centre's PCs may run several)."""
+    of_device = centres_api.centre_of_device(inst)
+    found: dict[str, PackUse] = {}
+    for cp in inst.centre_packs.installed(exclude_device=inst.device_id):
+        use = found.setdefault(cp.pack_id, PackUse(cp.pack_id, cp.title, {}))
+        centre = of_device.get(cp.device_id, cp.device_id)
+        centres = use.versions.setdefault(cp.version, [])
+        if centre not in centres:
+            centres.append(centre)
+    return sorted(found.values(), key=lambda u: u.title.casefold())

@@ -1,0 +1,114 @@
+"""Who studied in which week: the one table every hub report reads, kept up to date incrementally.
+
+``hub_activity`` holds one row per (week, learner, pack, device) in which the learner opened or
+finished a lesson, spent time on one or answered a quiz. It is derived from the event log without a
+projector: :func:`refresh` reads, per centre PC, the ``centre``-scope events past the last one it
+counted and up to the contiguous end in the version vector, so each event is counted once whatever
+process applied it (the hub server, a bundle import on the command line) and a gap left by a
+half-finished sync is read only once it is filled. Weeks start on Monday (UTC); a week is a whole
+number (weeks since 1969-12-29), so retention is plain subtraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from hubdesk.core.events import CENTRE
+from hubdesk.core.store import Store, migration
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+ACTIVITY_KINDS = ("lesson.opened", "lesson.finished", "time.spent", "quiz.answered")
+_EPOCH_MONDAY = dt.date(1969, 12, 29)
+_MS_PER_DAY = 86_400_000
+_lock = threading.Lock()
+
+
+def week_of_ms(ms: int) -> int:
+    return (ms // _MS_PER_DAY + 3) // 7
+
+
+def week_of_stamp(stamp: str) -> int | None:
+    """The week of an HLC stamp (``<ms hex>-...``), or ``None`` for an unreadable one."""
+    try:
+        return week_of_ms(int(stamp[:13], 16))
+    except (ValueError, TypeError):
+        return None
+
+
+def week_of_time(at: float) -> int:
+    return week_of_ms(int(at * 1000))
+
+
+def this_week() -> int:
+    return week_of_time(time.time())
+
+
+def week_start(week: int) -> dt.date:
+    """The Monday a week starts on."""
+    return _EPOCH_MONDAY + dt.timedelta(days=7 * week)
+
+
+def _install_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("hd_week", 1, week_of_stamp, deterministic=True)
+
+
+def refresh(store: Store) -> int:
+    """Count the activity events that arrived since the last refresh; return how many rows that added.
+
+    Cheap when nothing arrived (one query over the version vector), so every report calls it first.
+    """
+    store.migrate()  # this module's table, when the process opened the store before importing it
+    pending = store.query(
+        "SELECT v.device_id, COALESCE(m.upto, 0), v.upto FROM vector v "
+        "LEFT JOIN hub_activity_marks m ON m.device_id = v.device_id "
+        "WHERE v.scope = ? AND v.upto > COALESCE(m.upto, 0)",
+        (CENTRE,),
+    )
+    if not pending:
+        return 0
+    read = 0
+    with _lock, store.transaction() as conn:
+        _install_functions(conn)
+        marks = ",".join("?" * len(ACTIVITY_KINDS))
+        for device_id, done, upto in pending:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO hub_activity (week, learner_id, pack_id, device_id) "
+                "SELECT hd_week(hlc), learner_id, COALESCE(json_extract(payload, '$.pack'), ''), device_id "
+                "FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? AND scope_seq <= ? "
+                f"AND kind IN ({marks}) AND learner_id IS NOT NULL AND hd_week(hlc) IS NOT NULL",
+                (device_id, CENTRE, done, upto, *ACTIVITY_KINDS),
+            )
+            read += max(cur.rowcount, 0)
+            conn.execute(
+                "INSERT INTO hub_activity_marks (device_id, upto) VALUES (?, ?) "
+                "ON CONFLICT(device_id) DO UPDATE SET upto = excluded.upto",
+                (device_id, upto),
+            )
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('hub_activity_version', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+    return read
+
+
+def version(store: Store) -> int:
+    """A number that changes whenever :func:`refresh` counted something (reports cache on it)."""
+    value = store.meta_get("hub_activity_version")
+    return int(value) if value and value.isdigit() else 0
+
+
+@migration("0160_hub_activity")
+def _schema(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE hub_activity (
+            week INTEGER NOT NULL, learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, device_id TEXT NOT NULL,
+            PRIMARY KEY (week, learner_id, pack_id, device_id)) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX hub_activity_learner ON hub_activity (learner_id, week)")
+    db.execute("CREATE TABLE hub_activity_marks (device_id TEXT PRIMARY KEY, upto INTEGER NOT NULL)")
