@@ -242,7 +242,7 @@ class LearnerShell(QWidget):
         dialog.open()
         self.add_pack_dialog = dialog
 
-    def show_manage(self) -> None:
+    def _has_password(self) -> bool:
         if "password" not in self.ctx.inst.learners.get(self.learner.id).secrets:
             # a facilitator added without a password (e.g. with the CLI) sets one before any facilitator task
             from hubdesk.ui.learner_dialogs import LearnerDialog
@@ -250,7 +250,26 @@ class LearnerShell(QWidget):
             dialog = LearnerDialog(self.ctx, self, learner=self.ctx.inst.learners.get(self.learner.id))
             dialog.method.setCurrentIndex(dialog.method.findData("password"))
             if not dialog.exec():
-                return
+                return False
+        return True
+
+    def show_console(self) -> None:
+        """ "My learners": the centre's reports (facilitators only, behind their password)."""
+        if not self.learner.is_facilitator or not self._has_password():
+            return
+        page = self.extra_pages.get("console")
+        if page is None:
+            from hubdesk.ui.console import ConsolePage
+
+            page = ConsolePage(self.ctx, self.learner)
+            self.body.addWidget(page)
+            self.extra_pages["console"] = page
+        page.refresh()  # type: ignore[attr-defined]
+        self._go(page)
+
+    def show_manage(self) -> None:
+        if not self._has_password():
+            return
         page = self.extra_pages.get("manage")
         if page is None:
             from hubdesk.ui.manage import ManagePage
@@ -259,6 +278,7 @@ class LearnerShell(QWidget):
             manage.changed.connect(self.learners_changed)
             manage.add_pack_requested.connect(self.add_pack)
             manage.settings_requested.connect(self.settings_requested)
+            manage.console_requested.connect(self.show_console)
             self.body.addWidget(manage)
             self.extra_pages["manage"] = manage
             page = manage

@@ -77,6 +77,179 @@
     </message>
 </context>
 <context>
+    <name>ConsolePage</name>
+    <message>
+        <source>My learners</source>
+        <translation>Mes apprenants</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Study group</source>
+        <translation>Groupe d’étude</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Le dernier jour</numerusform>
+            <numerusform>Les %n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Enregistrer en CSV…</translation>
+    </message>
+    <message>
+        <source>Every course, every learner, every lesson: for a spreadsheet</source>
+        <translation>Tous les cours, tous les apprenants, toutes les leçons : pour un tableur</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation>Rapport du mois (PDF)…</translation>
+    </message>
+    <message>
+        <source>✓ done · • started · ★ quiz mastered · ½ quiz practised. Double-click a learner to see their days.</source>
+        <translation>✓ terminée · • commencée · ★ quiz maîtrisé · ½ quiz en cours. Double-cliquez sur un apprenant pour voir ses journées.</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Needs help</source>
+        <translation>Besoin d’aide</translation>
+    </message>
+    <message>
+        <source>Hardest questions</source>
+        <translation>Questions les plus difficiles</translation>
+    </message>
+    <message>
+        <source>One learner</source>
+        <translation>Un apprenant</translation>
+    </message>
+    <message>
+        <source>Every learner</source>
+        <translation>Tous les apprenants</translation>
+    </message>
+    <message>
+        <source>Study group: %1</source>
+        <translation>Groupe d’étude : %1</translation>
+    </message>
+    <message>
+        <source>No course is installed yet: add a course pack first.</source>
+        <translation>Aucun cours n’est encore installé : ajoutez d’abord un cours.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 learners have started.</source>
+        <translation>%1 : %2 apprenants sur %3 ont commencé.</translation>
+    </message>
+    <message>
+        <source>Nobody needs help by these rules today.</source>
+        <translation>Personne n’a besoin d’aide selon ces règles aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Needs help (%1)</source>
+        <translation>Besoin d’aide (%1)</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Le rapport n’a pas pu être fait : %1</translation>
+    </message>
+    <message>
+        <source>%1 has done nothing yet in this period.</source>
+        <translation>%1 n’a encore rien fait pendant cette période.</translation>
+    </message>
+    <message>
+        <source>finished “%1”</source>
+        <translation>a terminé « %1 »</translation>
+    </message>
+    <message>
+        <source>worked on “%1”</source>
+        <translation>a travaillé sur « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers right</source>
+        <translation>%1 bonnes réponses sur %2</translation>
+    </message>
+    <message>
+        <source>Save the progress as CSV</source>
+        <translation>Enregistrer la progression en CSV</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Enregistrer le rapport du mois</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Préparation du rapport…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Rien n’a été enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridModel</name>
+    <message>
+        <source>Learner</source>
+        <translation>Apprenant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminées</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu la dernière fois</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>commencée</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencée</translation>
+    </message>
+</context>
+<context>
     <name>GroupPanel</name>
     <message>
         <source>My study groups</source>
@@ -438,6 +611,14 @@
         <translation>Ajouter un cours</translation>
     </message>
     <message>
+        <source>My learners: progress and reports</source>
+        <translation>Mes apprenants : progression et rapports</translation>
+    </message>
+    <message>
+        <source>Progress of every learner, who needs help, the hardest questions</source>
+        <translation>La progression de chaque apprenant, qui a besoin d’aide, les questions les plus difficiles</translation>
+    </message>
+    <message>
         <source>Course packs from a USB stick or a file:</source>
         <translation>Cours depuis une clé USB ou un fichier :</translation>
     </message>
@@ -770,6 +951,25 @@
             <numerusform>%n leçon terminée</numerusform>
             <numerusform>%n leçons terminées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsModel</name>
+    <message>
+        <source>Right first time</source>
+        <translation>Juste du premier coup</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Apprenants</translation>
     </message>
 </context>
 <context>
