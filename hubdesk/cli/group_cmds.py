@@ -26,7 +26,8 @@ def register(sub: Any) -> None:
     j.add_argument("--peer", metavar="HOST:PORT", help="a member's PC to contact now")
     j.set_defaults(func=_join)
 
-    ls = gsub.add_parser("list", help="the groups this PC is in")
+    ls = gsub.add_parser("list", help="a learner's groups (--as), or every group this PC holds")
+    ls.add_argument("--as", dest="learner", metavar="LEARNER", help="only this learner's groups")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=_list)
 
@@ -112,11 +113,14 @@ def _join(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    groups = ctx.inst.groups.all()
+    learner = ctx.inst.learners.find(args.learner) if args.learner else None
+    groups = ctx.inst.groups.of_learner(learner.id) if learner else ctx.inst.groups.all()
     if args.json:
         ctx.print_json([_group_json(ctx, g) for g in groups])
         return 0
-    if not groups:
+    if not groups and learner:
+        print(f"{learner.name} is in no study group yet. Start one with: hubdesk group create NAME --as LEARNER")
+    elif not groups:
         print("This PC is in no study group yet. Start one with: hubdesk group create NAME --as LEARNER")
     for g in groups:
         members = ", ".join(m.name for m in g.members) or "no members known yet"
@@ -127,7 +131,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 def _note(args: argparse.Namespace, ctx: Context) -> int:
     inst = ctx.inst
     learner = inst.learners.find(args.learner)
-    group = inst.groups.find(args.group)
+    group = inst.groups.find(args.group, learner.id)
     if args.append:
         inst.group_notes.append(group.id, learner.id, args.append, args.note)
     sync_group(inst, group.id)
@@ -137,7 +141,7 @@ def _note(args: argparse.Namespace, ctx: Context) -> int:
 
 def _leave(args: argparse.Namespace, ctx: Context) -> int:
     learner = ctx.inst.learners.find(args.learner)
-    group = ctx.inst.groups.find(args.group)
+    group = ctx.inst.groups.find(args.group, learner.id)
     ctx.inst.groups.leave(group.id, learner.id)
     sync_group(ctx.inst, group.id)
     print(f"{learner.name} left {group.name!r}.")
@@ -146,7 +150,7 @@ def _leave(args: argparse.Namespace, ctx: Context) -> int:
 
 def _remove(args: argparse.Namespace, ctx: Context) -> int:
     learner = ctx.inst.learners.find(args.learner)
-    group = ctx.inst.groups.find(args.group)
+    group = ctx.inst.groups.find(args.group, learner.id)
     matches = [
         m for m in group.members if args.member in (m.learner_id, m.name) or m.name.casefold() == args.member.casefold()
     ]
@@ -163,7 +167,7 @@ def _remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def _ask(args: argparse.Namespace, ctx: Context) -> int:
     learner = ctx.inst.learners.find(args.learner)
-    group = ctx.inst.groups.find(args.group)
+    group = ctx.inst.groups.find(args.group, learner.id)
     ctx.inst.group_questions.ask(group.id, learner, args.text, lesson=args.lesson)
     sync_group(ctx.inst, group.id)
     print("Asked the group.")

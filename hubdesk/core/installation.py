@@ -79,7 +79,7 @@ class Installation:
 
     @cached_property
     def group_notes(self) -> GroupNotes:
-        return GroupNotes(self.log)
+        return GroupNotes(self.log, self.groups)
 
     @cached_property
     def group_questions(self) -> GroupQuestions:

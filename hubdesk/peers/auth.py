@@ -36,7 +36,7 @@ from hubdesk.errors import AuthError
 
 SKEW_S = 120
 NONCE_BYTES = 12
-GROUP_ID_RE = re.compile(r"^[0-9a-f]{24}$")
+GROUP_ID_RE = re.compile(r"^[0-9a-f]{24}(?:[0-9a-f]{8})?$")  # 32 hex digits; 24 for groups made before v2
 TIME_HEADER = "x-hubdesk-time"
 NONCE_HEADER = "x-hubdesk-nonce"
 

@@ -44,7 +44,11 @@ def join(
     with http_client(timeout) as http:
         client = PeerClient(inst, peer, secret.group_id, secret.key, http, local_listen_port(inst))
         try:
-            hello = client.hello()
+            try:
+                hello = client.hello()
+            except WrongCode:
+                client.group_id = secret.legacy_id  # a group started before version 2 goes by the code's old id
+                hello = client.hello()
             device = str(hello["device"])
         except WrongCode as exc:
             raise JoinRefused(
@@ -52,7 +56,7 @@ def join(
                 "the group, and try again."
             ) from exc
         named, epoch = hello.get("group"), hello.get("epoch")
-        if isinstance(named, str) and GROUP_ID_RE.match(named) and isinstance(epoch, int) and epoch > 0:
+        if isinstance(named, str) and GROUP_ID_RE.match(named) and isinstance(epoch, int) and named != secret.group_id:
             group_id = inst.groups.join(code, learner, group_id=named, epoch=epoch)
             client.group_id = group_id
         else:

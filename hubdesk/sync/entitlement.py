@@ -10,7 +10,9 @@ Kept deliberately simple (see ``docs/sync-protocol.md``):
 - The hub sends a centre ``community`` events and the events of every group one of whose current
   members is the centre's device: its own latest ``group.member_joined`` carries a proof of the
   join code (:mod:`hubdesk.core.groups`; the hub never holds the code), and it has not left,
-  been removed by the creator, or been cut off by the latest re-key. Merely having pushed an event
+  been removed by the group's authority, or been cut off by the latest re-key that authority
+  signed. Authority comes from the group's first creation event, whose verifier the group's id
+  is a hash of, never from the newest event whoever wrote it. Merely having pushed an event
   into ``group:<id>``, or knowing the group's id, entitles nothing. A centre's ``centre`` events
   never go to another centre.
 - The hub accepts events in ``group:<id>`` from a centre only if its device joined that group
@@ -24,11 +26,10 @@ Kept deliberately simple (see ``docs/sync-protocol.md``):
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 
 from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, SITE, Event, EventLog
-from hubdesk.core.groups import check_join_proof, is_cut_off
+from hubdesk.core.groups import groups_of_device, is_cut_off, join_verified
 from hubdesk.sync.protocol import MaySend, Policy
 
 
@@ -70,30 +71,13 @@ def from_hub(_device_id: str, scope: str) -> bool:
     return scope == COMMUNITY or scope.startswith(GROUP_PREFIX)
 
 
-JOINED, CREATED, REKEYED = "group.member_joined", "group.created", "group.rekeyed"
+JOINED = "group.member_joined"
 _COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
 
 
-def _events(
-    log: EventLog, kinds: tuple[str, ...], scope: str | None = None, device_id: str | None = None
-) -> list[Event]:
-    sql = f"SELECT {_COLUMNS} FROM events WHERE kind IN ({','.join('?' * len(kinds))})"
-    params: list[object] = list(kinds)
-    if scope is not None:
-        sql += " AND scope = ?"
-        params.append(scope)
-    else:
-        sql += " AND scope LIKE ?"
-        params.append(GROUP_PREFIX + "%")
-    if device_id is not None:
-        sql += " AND device_id = ?"
-        params.append(device_id)
-    return [Event.from_row(r) for r in log.store.query(sql, tuple(params))]
-
-
-@functools.lru_cache(maxsize=8192)
-def _checked(verifier: str, proof: str, group_id: str, device_id: str, learner_id: str) -> bool:
-    return check_join_proof(verifier, proof, group_id, device_id, learner_id)
+def _own_joins(log: EventLog, device_id: str) -> list[Event]:
+    sql = f"SELECT {_COLUMNS} FROM events WHERE kind = ? AND scope LIKE ? AND device_id = ?"
+    return [Event.from_row(r) for r in log.store.query(sql, (JOINED, GROUP_PREFIX + "%", device_id))]
 
 
 def _names_itself(ev: Event) -> bool:
@@ -101,44 +85,18 @@ def _names_itself(ev: Event) -> bool:
     return ev.kind == JOINED and ev.payload.get("device") == ev.device_id and ev.payload.get("group") == gid
 
 
-def join_verified(join: Event, keyed: Iterable[Event]) -> bool | None:
-    """Whether ``join`` carries a proof of the group's code (:mod:`hubdesk.core.groups`).
-
-    ``keyed`` are the group's ``created`` and ``rekeyed`` events known here. None: the group's
-    ``created`` is not known yet, so nothing can be checked. A group made before proofs existed
-    (``created`` without a verifier) takes joins at face value. A join stamped after the latest
-    re-key must prove the *latest* code, so a removed member cannot come back with the old one.
-    """
-    gid = join.scope[len(GROUP_PREFIX) :]
-    keyed = [ev for ev in keyed if ev.scope == join.scope and ev.payload.get("group", ev.payload.get("id")) == gid]
-    created = [ev for ev in keyed if ev.kind == CREATED]
-    if not created:
-        return None
-    if not _names_itself(join):
-        return False
-    if not any(ev.payload.get("verifier") for ev in created):
-        return True
-    rekeys = sorted((ev for ev in keyed if ev.kind == REKEYED), key=lambda ev: ev.hlc)
-    candidates = keyed if not rekeys or join.hlc <= rekeys[-1].hlc else [rekeys[-1]]
-    proof, learner = join.payload.get("proof"), join.payload.get("learner")
-    if not isinstance(proof, str) or not isinstance(learner, str):
-        return False
-    return any(
-        isinstance(v := ev.payload.get("verifier"), str) and _checked(v, proof, gid, join.device_id, learner)
-        for ev in candidates
-    )
-
-
 def joined_groups(log: EventLog, device_id: str, incoming: Sequence[Event] = ()) -> set[str]:
     """Group scopes ``device_id`` has joined with a proof of the code, in the log or in ``incoming``
     (or at face value while the hub has not seen the group's ``created`` event): what the hub takes
     group events from. A former member stays in: it may not know it was removed."""
-    joins = [ev for ev in _events(log, (JOINED,), device_id=device_id)]
-    joins += [ev for ev in incoming if ev.kind == JOINED and ev.device_id == device_id]
+    joins = _own_joins(log, device_id) + [ev for ev in incoming if ev.kind == JOINED and ev.device_id == device_id]
     out: set[str] = set()
     for scope in {ev.scope for ev in joins if ev.scope.startswith(GROUP_PREFIX)}:
-        keyed = _events(log, (CREATED, REKEYED), scope) + [ev for ev in incoming if ev.kind in (CREATED, REKEYED)]
-        if any(join_verified(j, keyed) in (True, None) and _names_itself(j) for j in joins if j.scope == scope):
+        if any(
+            _names_itself(j) and join_verified(log.store, j, incoming) in (True, None)
+            for j in joins
+            if j.scope == scope
+        ):
             out.add(scope)
     return out
 
@@ -146,26 +104,19 @@ def joined_groups(log: EventLog, device_id: str, incoming: Sequence[Event] = ())
 def groups_of(log: EventLog, device_id: str) -> set[str]:
     """The group scopes in which ``device_id`` is a current member, as seen by this replica (the hub).
 
-    A member row counts only if the device's own latest join in that group (a join's ``device``
+    A member counts only if the device's own latest join in that group (a join's ``device``
     field is only a claim; whoever pushes a join naming another PC gains nothing) proves the
-    group's code, the member has not left or been removed by the creator since, and the group's
-    latest re-key did not leave the device out.
+    group's code, the member has not left or been removed by the group's authority since, and
+    the group's latest valid re-key did not leave the device out (the rules of
+    :mod:`hubdesk.core.groups`, the same on every PC and peer).
     """
-    rows = log.store.query(
-        "SELECT DISTINCT m.group_id FROM group_members m LEFT JOIN groups g ON g.id = m.group_id "
-        "WHERE m.device_id = ? AND m.joined_hlc > m.left_hlc "
-        "AND NOT EXISTS (SELECT 1 FROM group_removals r WHERE r.group_id = m.group_id "
-        "AND r.learner_id = m.learner_id AND r.by_learner = g.creator AND r.hlc > m.joined_hlc)",
-        (device_id,),
-    )
-    current = {GROUP_PREFIX + r[0] for r in rows}
-    joins = [ev for ev in _events(log, (JOINED,), device_id=device_id) if ev.scope in current]
+    current = {GROUP_PREFIX + gid for gid in groups_of_device(log.store, device_id)}
+    joins = [ev for ev in _own_joins(log, device_id) if ev.scope in current]
     out: set[str] = set()
     for scope in current:
         mine = sorted((ev for ev in joins if ev.scope == scope), key=lambda ev: ev.hlc)
-        if mine and join_verified(mine[-1], _events(log, (CREATED, REKEYED), scope)):
+        if mine and join_verified(log.store, mine[-1]):
             out.add(scope)
-    # not a group that re-keyed without this device (its member was removed: hubdesk.core.groups)
     return {s for s in out if not is_cut_off(log.store, s[len(GROUP_PREFIX) :], device_id)}
 
 

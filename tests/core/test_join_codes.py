@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hubdesk.core.groups import ALPHABET, JoinCodeError, derive, new_code, normalise
+from hubdesk.core.groups import ALPHABET, JoinCodeError, derive, group_id_of, join_verifier, new_code, normalise
 
 
 def test_codes_are_short_grouped_and_read_forgivingly() -> None:
@@ -32,6 +32,7 @@ def test_id_and_key_are_derived_from_the_code_alone() -> None:
     code = new_code()
     a, b = derive(code), derive(code.lower())
     assert (a.group_id, a.key) == (b.group_id, b.key)
-    assert len(a.key) == 32 and len(a.group_id) == 24
+    assert len(a.key) == 32 and len(a.group_id) == 32 and len(a.legacy_id) == 24
+    assert a.group_id == group_id_of(join_verifier(a.key))  # the id is a hash of the verifier
     other = derive(new_code())
     assert other.group_id != a.group_id and other.key != a.key

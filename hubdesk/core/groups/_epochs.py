@@ -11,10 +11,14 @@ remaining device: the new code sealed with ChaCha20-Poly1305 under a key agreed 
 between the creator's device key and that device's key (HKDF over the shared secret, bound to the
 group, the epoch and the device). Each installation has one X25519 key pair, kept in ``meta`` like
 the ed25519 identity; its public half travels in ``group.created`` and ``group.member_joined``.
-Static-static agreement means only the creator's device could have made a wrap that opens, so a
-removed member, who still holds the old key and can still inject events, cannot push a key of its
-choosing on the others. The creator's X25519 key is pinned from the first ``group.created`` this PC
-projected (normally received when joining, from the peer the joiner proved the code to).
+The re-key is an act of authority: it is signed by the group's authority (its creator's centre,
+:mod:`hubdesk.core.groups._authority`) over the epoch, the new code's route and verifier, the
+wrapper's X25519 key and the wraps; a re-key that the pinned authority did not sign is kept but
+counts for nothing (no key is adopted from it, it cuts no one off at the hub, its verifier admits
+no join). So a removed member, who still holds the old key and can still inject events, cannot
+push a key of its choosing on the others. Groups made before version 2 (24-hex ids) had no
+authority: there only the wraps made by the creator's device key, pinned from the first
+``group.created`` this PC projected, open.
 
 Peers answer a request sealed with an *older* epoch key with nothing but these wraps (the
 ``epoch`` request), so a member who missed the removal can catch up, and the removed member, who
@@ -28,7 +32,6 @@ import binascii
 import json
 import os
 import sqlite3
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from hubdesk.core.events import GROUP_PREFIX, Event, projector
+from hubdesk.core.groups._authority import act_valid, rekey_fields
 from hubdesk.core.groups._join_codes import JoinCodeError, derive
 from hubdesk.core.store import Store, migration
 
@@ -102,8 +106,19 @@ class EpochKey:
     current: bool
 
 
+# A re-key counts when the group's pinned authority signed it (version 2 groups, see
+# hubdesk.core.groups._authority); a group made before that (24 hex digits) takes any re-key, whose
+# wraps open only if the creator's device made them.
+_VALID = "(length(r.group_id) = 24 OR (g.authority != '' AND r.signer = g.authority))"
+_REKEYS = "FROM group_rekeys r LEFT JOIN groups g ON g.id = r.group_id WHERE r.group_id = ? AND " + _VALID
+
+
 class GroupEpochs:
-    """The local epoch keys of every group this PC is in (``inst.groups.epochs``)."""
+    """The local epoch keys of every group this PC holds (``inst.groups.epochs``).
+
+    The keys themselves are written by the ``group.key_kept`` events of the centre's PCs
+    (:mod:`hubdesk.core.groups._keys`); this reads them, and the group's valid re-keys.
+    """
 
     def __init__(self, store: Store, device_id: str) -> None:
         self.store = store
@@ -112,31 +127,6 @@ class GroupEpochs:
     def current(self, group_id: str) -> int:
         row = self.store.query("SELECT MAX(epoch) FROM group_epoch_keys WHERE group_id = ?", (group_id,))
         return int(row[0][0]) if row and row[0][0] is not None else 0
-
-    def keep(self, group_id: str, epoch: int, code: str) -> None:
-        """Keep an epoch's key (derived from its code); it becomes the group's key if it is newer."""
-        secret = derive(code)
-        with self.store.transaction() as conn:
-            newer = epoch >= self.current(group_id)
-            conn.execute(
-                "INSERT OR IGNORE INTO group_epoch_keys (group_id, epoch, route_id, key, code, added_at) "
-                "SELECT group_id, 0, group_id, key, code, added_at FROM group_keys WHERE group_id = ?",
-                (group_id,),
-            )
-            conn.execute(
-                "INSERT OR IGNORE INTO group_epoch_keys (group_id, epoch, route_id, key, code, added_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (group_id, epoch, secret.group_id, secret.key, secret.code, time.time()),
-            )
-            conn.execute(
-                "INSERT INTO group_keys (group_id, key, code, added_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(group_id) DO NOTHING",
-                (group_id, secret.key, secret.code, time.time()),
-            )
-            if newer:
-                conn.execute(
-                    "UPDATE group_keys SET key = ?, code = ? WHERE group_id = ?", (secret.key, secret.code, group_id)
-                )
 
     def keys_for(self, route: str) -> list[EpochKey]:
         """Keys a request to ``/g/<route>/`` may be sealed with, the current key of the group first.
@@ -157,42 +147,70 @@ class GroupEpochs:
         return sorted(out, key=lambda k: (not k.current, -k.epoch))
 
     def announcements(self, group_id: str) -> list[dict[str, Any]]:
-        """The ``group.rekeyed`` payloads of a group, newest first: all an old key may learn."""
+        """The valid ``group.rekeyed`` payloads of a group, newest first: all an old key may learn."""
         rows = self.store.query(
-            "SELECT epoch, route_id, wraps FROM group_rekeys WHERE group_id = ? ORDER BY epoch DESC LIMIT 20",
+            f"SELECT r.epoch, r.route_id, r.wraps, r.verifier, r.xkey, r.signer, r.sig {_REKEYS} "
+            "ORDER BY r.epoch DESC LIMIT 20",
             (group_id,),
         )
-        return [{"group": group_id, "epoch": r[0], "route": r[1], "wraps": json.loads(r[2])} for r in rows]
+        return [
+            {
+                "group": group_id,
+                "epoch": r[0],
+                "route": r[1],
+                "wraps": json.loads(r[2]),
+                "verifier": r[3] or None,
+                "xkey": r[4] or None,
+                "authority": r[5] or None,
+                "sig": r[6] or None,
+            }
+            for r in rows
+        ]
 
-    def adopt(self, group_id: str, creator_xkey: str, own: X25519PrivateKey, found: list[Any]) -> bool:
-        """Take the newest epoch key wrapped for this device by the creator; True if the key changed."""
-        if not creator_xkey:
-            return False
+    def adopt(
+        self, group_id: str, pinned: tuple[str, str], own: X25519PrivateKey, found: list[Any]
+    ) -> tuple[int, str] | None:
+        """The newest epoch ``(epoch, code)`` wrapped for this device by the group's authority, if
+        newer than the key held; ``pinned`` is the group's ``(authority, creator's X25519 key)``.
+
+        ``found`` may come from anyone holding an old key (a removed member too): a version 2
+        re-key must be signed by the pinned authority, and its wrap opens only if made with the
+        X25519 key it names; a legacy one opens only if the creator's device wrapped it.
+        """
+        authority, creator_xkey = pinned
         now = self.current(group_id)
         candidates = [p for p in found if isinstance(p, dict) and isinstance(p.get("epoch"), int)]
         for p in sorted(candidates, key=lambda p: -int(p["epoch"])):
             wraps = p.get("wraps")
             if int(p["epoch"]) <= now or not isinstance(wraps, dict) or not isinstance(wraps.get(self.device_id), str):
                 continue
-            code = unwrap(own, creator_xkey, group_id, int(p["epoch"]), self.device_id, wraps[self.device_id])
+            if len(group_id) == 24:
+                xkey = creator_xkey
+            elif act_valid(authority, p.get("sig"), "group.rekeyed", group_id, rekey_fields(p)):
+                xkey = str(p.get("xkey") or "")
+            else:
+                continue
+            if not xkey:
+                continue
+            code = unwrap(own, xkey, group_id, int(p["epoch"]), self.device_id, wraps[self.device_id])
             try:
-                if code is not None and derive(code).group_id == p.get("route"):
-                    self.keep(group_id, int(p["epoch"]), code)
-                    return True
+                secret = derive(code) if code is not None else None
             except JoinCodeError:
                 continue
-        return False
+            if code is not None and secret is not None and p.get("route") in (secret.group_id, secret.legacy_id):
+                return int(p["epoch"]), code
+        return None
 
 
 def is_cut_off(store: Store, group_id: str, device_id: str) -> bool:
-    """True if the group's latest re-key left ``device_id`` out and it has not joined again since.
+    """True if the group's latest valid re-key left ``device_id`` out and it has not joined again since.
 
     What a relay (the hub) uses to stop carrying a group's events to a removed member's PC: the
-    devices that stay are exactly those with a wrap, the re-key's author, and later joiners.
+    devices that stay are exactly those with a wrap, the re-key's author, and later joiners. A
+    re-key the group's authority did not sign cuts no one off.
     """
     latest = store.query(
-        "SELECT wraps, by_device, hlc FROM group_rekeys WHERE group_id = ? ORDER BY epoch DESC, hlc DESC LIMIT 1",
-        (group_id,),
+        f"SELECT r.wraps, r.by_device, r.hlc {_REKEYS} ORDER BY r.epoch DESC, r.hlc DESC LIMIT 1", (group_id,)
     )
     if not latest:
         return False
@@ -206,6 +224,16 @@ def is_cut_off(store: Store, group_id: str, device_id: str) -> bool:
     return not rejoined
 
 
+def latest_verifier(store: Store, group_id: str) -> tuple[str, str] | None:
+    """``(hlc, verifier)`` of the group's latest valid re-key, if any."""
+    rows = store.query(f"SELECT r.hlc, r.verifier {_REKEYS} ORDER BY r.epoch DESC, r.hlc DESC LIMIT 1", (group_id,))
+    return (str(rows[0][0]), str(rows[0][1])) if rows else None
+
+
+def valid_verifiers(store: Store, group_id: str) -> list[str]:
+    return [str(r[0]) for r in store.query(f"SELECT r.verifier {_REKEYS}", (group_id,)) if r[0]]
+
+
 @projector("group.rekeyed")
 def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
@@ -213,11 +241,28 @@ def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
     wraps = p.get("wraps")
     if gid is None or p.get("group") != gid or not isinstance(p.get("epoch"), int) or not isinstance(wraps, dict):
         return
-    wraps = {str(k)[:64]: str(v)[:200] for k, v in list(wraps.items())[:MAX_WRAPS]}
+    if len(wraps) > MAX_WRAPS or any(len(str(k)) > 64 or len(str(v)) > 200 for k, v in wraps.items()):
+        return
+    # the signer is kept only if its signature holds; whether it is the group's authority is
+    # checked when reading (the creation may arrive later)
+    authority = str(p.get("authority") or "")[:64]
+    signer = authority if act_valid(authority, p.get("sig"), "group.rekeyed", gid, rekey_fields(p)) else ""
     conn.execute(
-        "INSERT OR IGNORE INTO group_rekeys (group_id, epoch, route_id, by_learner, by_device, wraps, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (gid, p["epoch"], str(p.get("route"))[:64], ev.learner_id or "", ev.device_id, json.dumps(wraps), ev.hlc),
+        "INSERT OR IGNORE INTO group_rekeys (group_id, epoch, route_id, by_learner, by_device, wraps, hlc, "
+        "verifier, xkey, signer, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            gid,
+            p["epoch"],
+            str(p.get("route"))[:64],
+            ev.learner_id or "",
+            ev.device_id,
+            json.dumps(wraps),
+            ev.hlc,
+            str(p.get("verifier") or "")[:64],
+            str(p.get("xkey") or "")[:64],
+            signer,
+            str(p.get("sig") or "")[:200],
+        ),
     )
 
 
@@ -240,3 +285,16 @@ def _schema(db: sqlite_utils.Database) -> None:
 def _author(db: sqlite_utils.Database) -> None:
     # the device that wrote the re-key stays in the group (relays use it: is_cut_off)
     db.execute("ALTER TABLE group_rekeys ADD COLUMN by_device TEXT NOT NULL DEFAULT ''")
+
+
+@migration("0054_group_rekeys_signed")
+def _signed(db: sqlite_utils.Database) -> None:
+    # version 2 groups: the new code's verifier, the wrapper's X25519 key, and the authority whose
+    # signature over them holds ('' if none does)
+    for column in ("verifier", "xkey", "signer", "sig"):
+        db.execute(f"ALTER TABLE group_rekeys ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE group_rekeys SET verifier = COALESCE((SELECT json_extract(e.payload, '$.verifier') FROM events e "
+        "WHERE e.kind = 'group.rekeyed' AND e.scope = 'group:' || group_rekeys.group_id "
+        "AND e.hlc = group_rekeys.hlc LIMIT 1), '')"
+    )

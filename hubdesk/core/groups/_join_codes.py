@@ -6,8 +6,9 @@ the letters people confuse with digits (O, I, L) are read as 0, 1, 1. The check 
 mistyped symbol before the PC ever talks to a peer, so a typo gives "check the code" instead of a
 refusal that looks like a wrong group.
 
-Nothing else about a group needs to be said aloud: its id and its 256-bit key are both *derived*
-from the code with scrypt, so whoever types the code can find the group (by id) and prove it knows
+Nothing else about a group needs to be said aloud: its 256-bit key is *derived* from the code
+with scrypt, and its id from the key (a hash of the key's join verifier), so whoever types the
+code can find the group (by id) and prove it knows
 the key, and a peer never needs to send either. 45 random bits behind a memory-hard KDF make an
 offline guess of the code from a captured group id cost years of compute, which is plenty for a
 study group on a centre's LAN.
@@ -19,6 +20,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from hubdesk.core.groups import _join_proofs
 from hubdesk.errors import AuthError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -37,11 +39,17 @@ class JoinCodeError(AuthError):
 
 @dataclass(frozen=True)
 class GroupSecret:
-    """What a join code unlocks: the group's id (says which group) and its key (proves membership)."""
+    """What a join code unlocks: the group's id (says which group) and its key (proves membership).
+
+    ``group_id`` is the hash of the key's verifier (:func:`_join_proofs.group_id_of`): for a code
+    that started a group it is the group's id, for a code issued after a removal the *route id* a
+    newcomer asks a peer for. ``legacy_id`` is the id the same code stood for before version 2.
+    """
 
     code: str
     group_id: str
     key: bytes
+    legacy_id: str = ""
 
 
 def _check_symbol(data: str) -> str:
@@ -79,4 +87,5 @@ def derive(code: str) -> GroupSecret:
     material = hashlib.scrypt(
         canonical.replace("-", "").encode(), salt=_SALT, n=_N, r=_R, p=_P, dklen=ID_BYTES + 32, maxmem=64 * 1024 * 1024
     )
-    return GroupSecret(code=canonical, group_id=material[:ID_BYTES].hex(), key=material[ID_BYTES:])
+    key = material[ID_BYTES:]
+    return GroupSecret(canonical, _join_proofs.group_id_of(_join_proofs.verifier(key)), key, material[:ID_BYTES].hex())

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, EventLog, group_scope, projector
-from hubdesk.core.groups._groups import group_of_event
+from hubdesk.core.groups._model import group_of_event
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     # pycrdt costs ~35 ms to import: loaded on the first group note, not at every start of the app
     from pycrdt import Doc, Text
+
+    from hubdesk.core.groups._groups import Groups
 
 DEFAULT_NOTE = "notes"
 ROOT = "text"
@@ -72,9 +74,10 @@ def diff_edit(text: Text, old: str, new: str) -> None:
 class GroupNotes:
     """Shared notes of the groups this PC is in (``inst.group_notes``)."""
 
-    def __init__(self, log: EventLog) -> None:
+    def __init__(self, log: EventLog, groups: Groups | None = None) -> None:
         self.log = log
         self.store = log.store
+        self.groups = groups  # when given, an edit must come from a learner who holds the group here
 
     def state(self, group_id: str, note: str = DEFAULT_NOTE) -> bytes:
         row = self.store.query("SELECT state FROM group_notes WHERE group_id = ? AND note = ?", (group_id, note))
@@ -125,6 +128,8 @@ class GroupNotes:
             raise NoteError("That edit is too large to share; split it into smaller edits.")
         if len(update) <= 2:
             return None  # b"\\x00\\x00": an empty update, nothing changed
+        if self.groups is not None and learner_id is not None:
+            self.groups.require_holder(group_id, learner_id)
         return self.log.append(
             "group.note_edited",
             {"group": group_id, "note": note, "update": base64.b64encode(update).decode()},

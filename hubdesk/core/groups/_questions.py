@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, group_scope, projector
-from hubdesk.core.groups._groups import NAME_MAX, Groups, bounded, clean_text, group_of_event
+from hubdesk.core.groups._groups import Groups
+from hubdesk.core.groups._model import NAME_MAX, bounded, clean_text, group_of_event
 from hubdesk.core.learners import Learner
 from hubdesk.core.store import migration
 
@@ -57,7 +58,7 @@ class GroupQuestions:
 
     def ask(self, group_id: str, learner: Learner, text: str, *, lesson: str = "") -> str:
         """Ask the group about a lesson (``pack/lesson``, or "" for the group in general)."""
-        self.groups.require_member(group_id, learner.id)
+        self.groups.require_holder(group_id, learner.id)
         qid = uuid.uuid4().hex
         text = clean_text(text, TEXT_MAX, "question")
         self.log.append(
@@ -69,7 +70,7 @@ class GroupQuestions:
         return qid
 
     def answer(self, group_id: str, question_id: str, learner: Learner, text: str) -> str:
-        self.groups.require_member(group_id, learner.id)
+        self.groups.require_holder(group_id, learner.id)
         aid = uuid.uuid4().hex
         text = clean_text(text, TEXT_MAX, "answer")
         self.log.append(
