@@ -122,7 +122,7 @@ async def retention_page(request: Request, ctx: Context) -> Response:
     names = await run_in_threadpool(_group_names, ctx, by)
     chosen = request.query_params.get("group", groups[0].key if groups else "")
     ks = list(range(1, weeks + 1))
-    head = [w("Group") if by != "all" else w("Learners"), w("Started")] + [w("Week +{k}", k=k) for k in ks]
+    head = [w("Group"), w("Started")] + [w("Week +{k}", k=k) for k in ks]
     summary_rows = []
     for g in groups:
         pooled = g.pooled(weeks)
@@ -175,7 +175,8 @@ def _group_names(ctx: Context, by: str) -> dict[str, str]:
     if by == "centre":
         return {c.id: centre_label(ctx.words, c, c.id) for c in centres_api.centres(ctx.inst)}
     if by == "course":
-        return {cid: title for cid, title, _n in reports.courses(ctx.inst)}
+        rows = ctx.dash.cache.get(ctx.inst, ("courses",), lambda: reports.courses(ctx.inst))
+        return {cid: title for cid, title, _n in rows}
     return {}
 
 

@@ -68,18 +68,19 @@ async def packs_page(request: Request, ctx: Context) -> Response:
             ]
             for p in reversed(items)
         ],
+        numeric_from=2,
         empty=w("This hub publishes no pack yet."),
     )
     rows = []
     for use in uses:
         for version, centre_ids in sorted(use.versions.items()):
             who = ", ".join(centre_label(w, names.get(c), c) for c in sorted(centre_ids))
-            rows.append([e(f"{use.title} ({use.pack_id})"), e(version), e(w.number(len(centre_ids))), e(who)])
+            rows.append([e(f"{use.title} ({use.pack_id})"), e(version), e(who), e(w.number(len(centre_ids)))])
     body += table(
         w("Which centre runs which version"),
-        [w("Pack"), w("Version"), w("Centres"), w("Which centres")],
+        [w("Pack"), w("Version"), w("Which centres"), w("Centres")],
         rows,
-        numeric_from=2,
+        numeric_from=3,
         empty=w("No centre has reported its packs yet."),
     )
     hint = w(

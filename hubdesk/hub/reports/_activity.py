@@ -5,8 +5,10 @@ finished a lesson, spent time on one or answered a quiz. It is derived from the 
 projector: :func:`refresh` reads, per centre PC, the ``centre``-scope events past the last one it
 counted and up to the contiguous end in the version vector, so each event is counted once whatever
 process applied it (the hub server, a bundle import on the command line) and a gap left by a
-half-finished sync is read only once it is filled. Weeks start on Monday (UTC); a week is a whole
-number (weeks since 1969-12-29), so retention is plain subtraction.
+half-finished sync is read only once it is filled. ``hub_starts`` keeps each learner's first week,
+overall (pack ``''``) and per course, so a retention report reads only its recent cohorts. Weeks
+start on Monday (UTC); a week is a whole number (weeks since 1969-12-29), so retention is plain
+subtraction.
 """
 
 from __future__ import annotations
@@ -58,38 +60,52 @@ def _install_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("hd_week", 1, week_of_stamp, deterministic=True)
 
 
+_PENDING = (
+    "SELECT v.device_id, COALESCE(m.upto, 0), v.upto FROM vector v "
+    "LEFT JOIN hub_activity_marks m ON m.device_id = v.device_id "
+    "WHERE v.scope = ? AND v.upto > COALESCE(m.upto, 0)"
+)
+
+
 def refresh(store: Store) -> int:
     """Count the activity events that arrived since the last refresh; return how many rows that added.
 
     Cheap when nothing arrived (one query over the version vector), so every report calls it first.
     """
     store.migrate()  # this module's table, when the process opened the store before importing it
-    pending = store.query(
-        "SELECT v.device_id, COALESCE(m.upto, 0), v.upto FROM vector v "
-        "LEFT JOIN hub_activity_marks m ON m.device_id = v.device_id "
-        "WHERE v.scope = ? AND v.upto > COALESCE(m.upto, 0)",
-        (CENTRE,),
-    )
-    if not pending:
+    if not store.query(_PENDING, (CENTRE,)):
         return 0
-    read = 0
     with _lock, store.transaction() as conn:
+        pending = conn.execute(_PENDING, (CENTRE,)).fetchall()  # again, under the write lock: another
+        # process (a second hub worker) may have just counted them
         _install_functions(conn)
         marks = ",".join("?" * len(ACTIVITY_KINDS))
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS hub_new (week INT, learner_id TEXT, pack_id TEXT, device_id TEXT)"
+        )
+        conn.execute("DELETE FROM temp.hub_new")
         for device_id, done, upto in pending:
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO hub_activity (week, learner_id, pack_id, device_id) "
-                "SELECT hd_week(hlc), learner_id, COALESCE(json_extract(payload, '$.pack'), ''), device_id "
+            conn.execute(
+                "INSERT INTO temp.hub_new SELECT hd_week(hlc) AS w, learner_id, "
+                "COALESCE(json_extract(payload, '$.pack'), ''), device_id "
                 "FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? AND scope_seq <= ? "
-                f"AND kind IN ({marks}) AND learner_id IS NOT NULL AND hd_week(hlc) IS NOT NULL",
+                f"AND kind IN ({marks}) AND learner_id IS NOT NULL AND w IS NOT NULL",
                 (device_id, CENTRE, done, upto, *ACTIVITY_KINDS),
             )
-            read += max(cur.rowcount, 0)
             conn.execute(
                 "INSERT INTO hub_activity_marks (device_id, upto) VALUES (?, ?) "
                 "ON CONFLICT(device_id) DO UPDATE SET upto = excluded.upto",
                 (device_id, upto),
             )
+        read = conn.execute("INSERT OR IGNORE INTO hub_activity SELECT DISTINCT * FROM temp.hub_new").rowcount
+        # each learner's first week, overall ('') and per course: the cohorts retention follows
+        for pack in ("''", "pack_id"):
+            conn.execute(
+                f"INSERT INTO hub_starts (learner_id, pack_id, week) SELECT learner_id, {pack}, MIN(week) "
+                f"FROM temp.hub_new WHERE true GROUP BY learner_id, {pack} "
+                "ON CONFLICT(learner_id, pack_id) DO UPDATE SET week = MIN(week, excluded.week)"
+            )
+        conn.execute("DELETE FROM temp.hub_new")
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hub_activity_version', '1') ON CONFLICT(key) "
             "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
@@ -112,3 +128,14 @@ def _schema(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX hub_activity_learner ON hub_activity (learner_id, week)")
     db.execute("CREATE TABLE hub_activity_marks (device_id TEXT PRIMARY KEY, upto INTEGER NOT NULL)")
+
+
+@migration("0163_hub_starts")
+def _starts(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE hub_starts (learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, week INTEGER NOT NULL, "
+        "PRIMARY KEY (learner_id, pack_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX hub_starts_week ON hub_starts (pack_id, week)")
+    db.execute("INSERT INTO hub_starts SELECT learner_id, '', MIN(week) FROM hub_activity GROUP BY learner_id")
+    db.execute("INSERT INTO hub_starts SELECT learner_id, pack_id, MIN(week) FROM hub_activity GROUP BY 1, 2")

@@ -97,20 +97,19 @@ def retention(
     first = last - cohorts + 1
     if by == "course":
         rows = inst.store.query(
-            "WITH a AS (SELECT DISTINCT learner_id, pack_id AS g, week FROM hub_activity), "
-            "f AS (SELECT learner_id, g, MIN(week) AS w0 FROM a GROUP BY learner_id, g) "
-            "SELECT f.g, f.w0, a.week - f.w0, COUNT(*) FROM f JOIN a ON a.learner_id = f.learner_id AND a.g = f.g "
-            "WHERE f.w0 BETWEEN ? AND ? AND a.week - f.w0 <= ? GROUP BY 1, 2, 3",
-            (first, last, weeks),
+            "SELECT s.pack_id, s.week, a.week - s.week, COUNT(DISTINCT a.learner_id) FROM hub_starts s "
+            "JOIN hub_activity a ON a.learner_id = s.learner_id AND a.pack_id = s.pack_id "
+            "AND a.week BETWEEN s.week AND s.week + ? "
+            "WHERE s.pack_id != '' AND s.week BETWEEN ? AND ? GROUP BY 1, 2, 3",
+            (weeks, first, last),
         )
     else:
         rows = inst.store.query(
-            "WITH a AS (SELECT DISTINCT learner_id, week FROM hub_activity), "
-            "f AS (SELECT learner_id, MIN(week) AS w0 FROM a GROUP BY learner_id) "
-            "SELECT COALESCE(l.origin_device, ''), f.w0, a.week - f.w0, COUNT(*) FROM f "
-            "JOIN a ON a.learner_id = f.learner_id LEFT JOIN learners l ON l.id = f.learner_id "
-            "WHERE f.w0 BETWEEN ? AND ? AND a.week - f.w0 <= ? GROUP BY 1, 2, 3",
-            (first, last, weeks),
+            "SELECT COALESCE(l.origin_device, ''), s.week, a.week - s.week, COUNT(DISTINCT a.learner_id) "
+            "FROM hub_starts s JOIN hub_activity a ON a.learner_id = s.learner_id "
+            "AND a.week BETWEEN s.week AND s.week + ? LEFT JOIN learners l ON l.id = s.learner_id "
+            "WHERE s.pack_id = '' AND s.week BETWEEN ? AND ? GROUP BY 1, 2, 3",
+            (weeks, first, last),
         )
     of_device = centres_api.centre_of_device(inst) if by == "centre" else {}
     cells: dict[tuple[str, int], dict[int, int]] = {}
