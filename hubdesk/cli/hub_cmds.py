@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
     serve = hsub.add_parser("serve", help="serve centres over HTTP until stopped")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=port, default=8470)
+    serve.add_argument("--workers", type=workers, default=1, help="processes serving the same port (default 1)")
     serve.set_defaults(func=_serve)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
@@ -44,6 +45,13 @@ def port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise ValueError(text)
     return port
+
+
+def workers(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 64:
+        raise ValueError(text)
+    return value
 
 
 MAX_VALID_HOURS = 24 * 366
@@ -90,7 +98,13 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
     port = sock.getsockname()[1]
     print(f"HubDesk hub {ctx.inst.device_id} listening on http://{args.host}:{port} (Ctrl+C stops it).", flush=True)
     with sock:
-        serve(ctx.inst, args.host, port, sock=sock)
+        if args.workers > 1:
+            from hubdesk.hub.workers import serve_workers
+
+            ctx.close()  # each worker opens the data folder itself
+            serve_workers(ctx.data_dir, sock, args.workers)
+        else:
+            serve(ctx.inst, args.host, port, sock=sock)
     return 0
 
 

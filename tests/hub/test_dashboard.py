@@ -230,3 +230,46 @@ def test_pack_upload_checks_the_signature(seeded: Seeded, tmp_path: Path) -> Non
         assert damaged.status_code == 422
     actions = [a[2] for a in Operators(seeded.hub.store).actions()]
     assert "key.trusted" in actions and "pack.published" in actions and "pack.refused" in actions
+
+
+def test_several_workers_share_sessions_and_sync(make_inst, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    import time
+
+    from tests.sync.helpers import free_port
+
+    data = tmp_path / "hub"
+    assert main(["--data-dir", str(data), "hub", "operator", "add", "Op", "--password", "op-s3cret-pass"]) == 0
+    port = free_port()
+    cmd = [sys.executable, "-m", "hubdesk", "--data-dir", str(data), "hub", "serve", "--port", str(port)]
+    proc = subprocess.Popen([*cmd, "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.2)
+        hub = Installation(data)
+        centre = make_inst("centre")
+        centre.learners.add("Amina Diallo")
+        enrol(centre, hub, url)
+        hub.close()
+        for _ in range(3):
+            centre.progress.open_lesson(centre.learners.all()[0].id, DL, "x")
+            sync_now(centre, packs=False)
+        with httpx.Client(base_url=url, timeout=10) as client:
+            client.post("/signin", data={"csrf": _sign_in_form(client), "name": "Op", "password": "op-s3cret-pass"})
+            # new connections land on either worker; the session is in the database, so each one knows it
+            for _ in range(6):
+                with httpx.Client(base_url=url, timeout=10, cookies=client.cookies) as fresh:
+                    r = fresh.get("/api/active", params={"weeks": 1})
+                    assert r.status_code == 200 and r.json()[0]["learners"] == 1
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=30)[0].decode()
+    assert "Traceback" not in out
