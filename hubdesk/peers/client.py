@@ -54,6 +54,7 @@ class PeerClient:
     key: bytes
     http: httpx.Client
     port: int | None = None
+    present: tuple[str, ...] = ()  # the group's members signed in at this PC now (presence)
 
     def _url(self, kind: str) -> tuple[str, str]:
         host, port = parse_address(self.address)
@@ -63,7 +64,8 @@ class PeerClient:
 
     def request(self, kind: str, message: Any = None) -> Any:
         url, path = self._url(kind)
-        envelope = {"from": {"device": self.inst.device_id, "port": self.port}, "msg": message}
+        sender = {"device": self.inst.device_id, "port": self.port, "learners": list(self.present)}
+        envelope = {"from": sender, "msg": message}
         sealed = seal_request(self.key, "POST", path, envelope)
         try:
             resp = self.http.post(url, content=sealed.body, headers=sealed.headers)

@@ -76,7 +76,24 @@ class PeerNode:
         self._sock: socket.socket | None = None
         self._advertised = ""
         self._http = http_client(3.0)
+        self._signed_in: set[str] = set()
         self.inst.log.subscribe(self._local_events)
+
+    # -- who sits at this PC ------------------------------------------------------------------
+    def sign_in(self, learner_id: str) -> None:
+        """A learner signed in at this PC (the app's group panel says so): shown online to their groups."""
+        self._signed_in.add(learner_id)
+        self._wake.set()
+
+    def sign_out(self, learner_id: str) -> None:
+        self._signed_in.discard(learner_id)
+        self._wake.set()
+
+    def _present(self, group_id: str) -> tuple[str, ...]:
+        signed_in = set(self._signed_in)
+        if not signed_in:
+            return ()
+        return tuple(sorted(m.learner_id for m in self.inst.groups.members(group_id) if m.learner_id in signed_in))
 
     # -- life cycle ---------------------------------------------------------------------------
     def bind(self) -> int:
@@ -187,7 +204,10 @@ class PeerNode:
     def _on_found(self, found: Nearby) -> None:
         self.connect(found.address)
 
-    def _on_peer(self, _group_id: str, _address: str, _device: str | None) -> None:
+    def _on_peer(self, group_id: str, address: str, _device: str | None) -> None:
+        # it just proved it holds the group's key: a 401 we got from it earlier (it had not kept the
+        # key yet when we first called back) no longer holds
+        self._not_member.pop((group_id, address), None)
         self._wake.set()
 
     def _local_events(self, events: list[Event]) -> None:
@@ -195,9 +215,9 @@ class PeerNode:
             self._wake.set()
 
     def online_members(self, group_id: str) -> list[Member]:
-        """Members whose PC is online now (this PC's own members count as online)."""
-        devices = self.presence.online_devices(group_id) | {self.inst.device_id}
-        return [m for m in self.inst.groups.members(group_id) if m.device_id in devices]
+        """Members signed in now at this PC or at a PC of the group that is online."""
+        learners = self.presence.signed_in(group_id) | self._signed_in
+        return [m for m in self.inst.groups.members(group_id) if m.learner_id in learners]
 
     # -- the loop -----------------------------------------------------------------------------
     def _sync_loop(self) -> None:
@@ -218,10 +238,11 @@ class PeerNode:
             if key is None:
                 continue
             known = {addr: dev for addr, dev in self.inst.groups.peers(group_id)}
+            present = self._present(group_id)
             for address in list(known) + sorted(self._candidates - set(known)):
                 if self._stop.is_set():
                     return pulled
-                pulled += self._sync_with(group_id, key, address, known.get(address))
+                pulled += self._sync_with(group_id, key, address, known.get(address), present)
         return pulled
 
     def _catch_up(self, client: PeerClient) -> bool:
@@ -230,12 +251,14 @@ class PeerNode:
         except HubDeskError:
             return False
 
-    def _sync_with(self, group_id: str, key: bytes, address: str, device: str | None) -> int:
+    def _sync_with(
+        self, group_id: str, key: bytes, address: str, device: str | None, present: tuple[str, ...] = ()
+    ) -> int:
         now = time.monotonic()
         backoff = self._backoff.setdefault(address, _Backoff())
         if backoff.until > now or self._not_member.get((group_id, address), 0) > now:
             return 0
-        client = PeerClient(self.inst, address, group_id, key, self._http, self.port or None)
+        client = PeerClient(self.inst, address, group_id, key, self._http, self.port or None, present)
         try:
             if not device:
                 hello = client.hello()
@@ -250,6 +273,8 @@ class PeerNode:
                 self._wake.set()
             else:
                 self._not_member[(group_id, address)] = now + NOT_MEMBER_RETRY_S
+                if device:  # so its next sealed request to us counts as "just came online" (_on_peer)
+                    self.presence.forget(group_id, device)
             return 0
         except HubDeskError as exc:
             backoff.delay = min(BACKOFF_MAX_S, max(0.25, backoff.delay * 2))

@@ -202,7 +202,7 @@ class PeerServer:
         if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536:
             host = f"[{client}]" if ":" in client else client
             address = f"{host}:{port}"
-        if self.presence.heartbeat(group_id, device, address) and address:
+        if self.presence.heartbeat(group_id, device, address, sender.get("learners")) and address:
             self.inst.groups.add_peer(group_id, address, device)
             if self.on_peer:
                 self.on_peer(group_id, address, device)

@@ -1,5 +1,11 @@
 """The study-group panel: my groups, start or join one with a code, the shared note, who is online, questions.
 
+The panel belongs to the learner signed in: it lists only the groups that learner holds (on
+whichever PC of the centre they joined them), and every write names that learner and is refused
+by the core for a group they do not hold. Another learner at the same PC sees nothing of them: not
+the list, the join code, the note or the questions. While the panel is open the peer node tells
+the group's other PCs that this learner is signed in here, which is what "Online now" shows.
+
 The shared note editor keeps its own pycrdt document, always equal to what the editor last showed.
 Typing is turned into the smallest edit of *that* document (never of the database's newer text),
 so an edit from another member that arrived a moment ago is merged, not overwritten. Other
@@ -35,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.events import Event
-from hubdesk.core.groups import DEFAULT_NOTE, diff_edit, doc_from_state
+from hubdesk.core.groups import DEFAULT_NOTE, KEY_DROPPED, KEY_KEPT, diff_edit, doc_from_state
 from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
 from hubdesk.peers.joining import join
@@ -58,6 +64,7 @@ class GroupPanel(QWidget):
         self.ctx = ctx
         self.inst = ctx.inst
         self.learner = learner
+        self._node: PeerNode | None = None
         self.node = node
         self.group_id: str | None = None
         self.lesson: str | None = None
@@ -70,6 +77,19 @@ class GroupPanel(QWidget):
         self.inst.log.subscribe(self._listener)
         self.destroyed.connect(lambda *_: self.inst.log.unsubscribe(self._listener))
         self.refresh_groups()
+
+    @property
+    def node(self) -> PeerNode | None:
+        return self._node
+
+    @node.setter
+    def node(self, node: PeerNode | None) -> None:
+        """The PC's peer node (it may start after the panel): it learns who is signed in here."""
+        if self._node is not None and self._node is not node:
+            self._node.sign_out(self.learner.id)
+        self._node = node
+        if node is not None:
+            node.sign_in(self.learner.id)
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -182,6 +202,8 @@ class GroupPanel(QWidget):
         self.flush()
         self.presence_timer.stop()
         self.inst.log.unsubscribe(self._listener)
+        if self._node is not None:
+            self._node.sign_out(self.learner.id)
         # events a sync thread queued before we unsubscribed may still be delivered: ignore them,
         # the installation may be closed by then
         self._shut = True
@@ -189,13 +211,19 @@ class GroupPanel(QWidget):
     def _set_enabled(self, on: bool) -> None:
         for w in (self.editor, self.question_input, self.ask_button, self.answer_button, self.leave_button):
             w.setEnabled(on)
+        if not on:
+            self.remove_button.setEnabled(False)  # on again only for the creator (refresh_members)
 
     # -- groups -------------------------------------------------------------------------------
     def refresh_groups(self) -> None:
         current = self.group_id
         self.groups.blockSignals(True)
         self.groups.clear()
-        for group in self.inst.groups.all():
+        mine = self.inst.groups.of_learner(self.learner.id)
+        if current is not None and current not in {g.id for g in mine}:
+            current = None  # left, or removed: the group is no longer this learner's
+            self.open_group(None)
+        for group in mine:
             item = QListWidgetItem(group.name)
             item.setData(ROLE, group.id)
             self.groups.addItem(item)
@@ -259,6 +287,8 @@ class GroupPanel(QWidget):
 
     def open_group(self, group_id: str | None) -> None:
         self.flush()
+        if group_id is not None and group_id not in {g.id for g in self.inst.groups.of_learner(self.learner.id)}:
+            group_id = None  # never another learner's group, whatever asked for it
         self.group_id = group_id
         self._set_enabled(group_id is not None)
         if group_id is None:
@@ -328,7 +358,11 @@ class GroupPanel(QWidget):
             self.events_arrived.emit(events)
 
     def _on_events(self, events: list[Event]) -> None:
-        if self._shut or self.group_id is None:
+        if self._shut:
+            return
+        if any(ev.kind in (KEY_KEPT, KEY_DROPPED) and ev.learner_id == self.learner.id for ev in events):
+            self.refresh_groups()  # a group of this learner's came from another PC of the centre, or went
+        if self.group_id is None:
             return
         scope = f"group:{self.group_id}"
         mine = [ev for ev in events if ev.scope == scope]
@@ -365,8 +399,8 @@ class GroupPanel(QWidget):
         self.refresh_members()
         if self.node is not None:
             members = self.node.online_members(self.group_id)
-        else:
-            members = [m for m in self.inst.groups.members(self.group_id) if m.device_id == self.inst.device_id]
+        else:  # no network yet: only who sits here
+            members = [m for m in self.inst.groups.members(self.group_id) if m.learner_id == self.learner.id]
         for m in members:
             self.online.addItem(m.name)
 
@@ -408,6 +442,7 @@ class GroupPanel(QWidget):
             self.message.setText(str(exc))
             return
         self.message.setText(self.tr("You left the group. Its notes stay on this PC."))
+        self.refresh_groups()
 
     def refresh_questions(self) -> None:
         self.questions.clear()

@@ -37,6 +37,8 @@ def test_live_edits_show_within_a_second_and_presence_follows(nodes) -> None:  #
     amina, kofi = a.learners.add("Amina"), b.learners.add("Kofi")
     group, code = a.groups.create("Circle", amina)
     join(b, code, kofi, f"127.0.0.1:{na.port}")
+    na.sign_in(amina.id)
+    nb.sign_in(kofi.id)
     wait_for(lambda: {m.name for m in na.online_members(group.id)} == {"Amina", "Kofi"}, timeout=5)
     wait_for(lambda: {m.name for m in nb.online_members(group.id)} == {"Amina", "Kofi"}, timeout=5)
     delays = []
@@ -46,6 +48,10 @@ def test_live_edits_show_within_a_second_and_presence_follows(nodes) -> None:  #
         delays.append(wait_for(lambda i=i: f"line {i}" in b.group_notes.text(group.id), timeout=5))
         assert time.monotonic() - t0 < 1.0
     assert max(delays) < 1.0
+    nb.sign_out(kofi.id)  # Kofi leaves his PC, which stays on: online shows who sits there now
+    wait_for(lambda: [m.name for m in na.online_members(group.id)] == ["Amina"], timeout=5)
+    nb.sign_in(kofi.id)
+    wait_for(lambda: len(na.online_members(group.id)) == 2, timeout=5)
     nb.stop()  # Kofi's PC goes away: after the presence window he is no longer shown online
     na.presence.online_for_s = 0.5
     wait_for(lambda: [m.name for m in na.online_members(group.id)] == ["Amina"], timeout=5)

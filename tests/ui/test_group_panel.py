@@ -56,11 +56,11 @@ def panel_for(qtbot: Any) -> Iterator[Callable[..., GroupPanel]]:
 
 def test_start_a_group_and_write_together_live(qtbot: Any, nodes: Any, panel_for: Any) -> None:
     a, na = nodes("amina")
-    b, _nb = nodes("kofi")
+    b, nb = nodes("kofi")
     panel = panel_for(a, "Amina", na)
     qtbot.keyClicks(panel.new_name, "Fractions circle")
     qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.groups.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.groups.count() == 1 and "code" in panel.message.text(), timeout=5000)
     gid = panel.group_id
     assert gid is not None and panel.title.text() == "Fractions circle"
     code = a.groups.code(gid)
@@ -68,6 +68,7 @@ def test_start_a_group_and_write_together_live(qtbot: Any, nodes: Any, panel_for
 
     kofi = b.learners.add("Kofi")
     join(b, code, kofi, f"127.0.0.1:{na.port}")
+    nb.sign_in(kofi.id)  # Kofi sits at his PC (his app's panel would say so)
     qtbot.waitUntil(lambda: panel.online.count() == 2, timeout=5000)  # presence: Kofi is online
     assert {panel.online.item(i).text() for i in range(2)} == {"Amina", "Kofi"}
 
@@ -127,8 +128,7 @@ def test_join_with_a_code_and_a_wrong_code(qtbot: Any, nodes: Any, panel_for: An
     panel.code_input.clear()
     qtbot.keyClicks(panel.code_input, code.lower())
     qtbot.mouseClick(panel.join_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.groups.count() == 1, timeout=5000)
-    assert panel.title.text() == "Fractions circle"
+    qtbot.waitUntil(lambda: panel.groups.count() == 1 and panel.title.text() == "Fractions circle", timeout=5000)
     assert panel.editor.toPlainText() == "Our first note."
     # a later edit from Amina shows up live in Kofi's editor
     a.group_notes.append(group.id, amina.id, "Second line.")
