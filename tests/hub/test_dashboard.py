@@ -273,3 +273,49 @@ def test_several_workers_share_sessions_and_sync(make_inst, tmp_path: Path) -> N
         proc.terminate()
         out = proc.communicate(timeout=30)[0].decode()
     assert "Traceback" not in out
+
+
+def test_retention_counts_stay_exact_when_older_activity_arrives_late(inst: Installation) -> None:
+    import random
+
+    from hubdesk.core.clock import format_stamp
+    from hubdesk.core.events import CENTRE, Event
+    from hubdesk.hub.reports import _cells
+
+    rng = random.Random(7)
+    w = reports.this_week()
+    people = [f"learner-{i}" for i in range(12)]
+    batches: list[list[Event]] = []
+    for device in ("pc-one", "pc-two", "pc-three"):  # a later PC brings older weeks of the same learners
+        seq = 0
+        for _ in range(3):
+            batch = []
+            for _ in range(15):
+                seq += 1
+                week = w - rng.randrange(0, 10)
+                ms = ((week * 7 - 3) * 86_400 + 3600 * seq) * 1000
+                lesson = {"pack": rng.choice(["p1", "p2"]), "lesson": "l1"}
+                batch.append(
+                    Event(
+                        device,
+                        seq,
+                        CENTRE,
+                        seq,
+                        format_stamp(ms, 0, device),
+                        "lesson.opened",
+                        lesson,
+                        rng.choice(people),
+                    )
+                )
+            batches.append(batch)
+    rng.shuffle(batches)  # devices' batches interleave; within a device they stay in order (as sync sends them)
+    batches.sort(key=lambda b: (b[0].device_id != "pc-three", b[0].seq))
+    for batch in batches:
+        inst.log.apply(batch)
+        reports.refresh(inst.store)
+    kept = sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_cells"))
+    with inst.store.transaction() as conn:
+        conn.execute("DELETE FROM hub_cells")
+        _cells.move(conn, 1, only_new=False)
+    assert kept == sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_cells"))
+    assert kept and sum(n for kind, _key, _w0, k, n in kept if kind == "all" and k == 0) == len(people)

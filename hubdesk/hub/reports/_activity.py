@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE
 from hubdesk.core.store import Store, migration
+from hubdesk.hub.reports import _cells
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -97,6 +98,7 @@ def refresh(store: Store) -> int:
                 "ON CONFLICT(device_id) DO UPDATE SET upto = excluded.upto",
                 (device_id, upto),
             )
+        _cells.move(conn, -1)  # the affected learners' retention cells, out before their weeks change
         read = conn.execute("INSERT OR IGNORE INTO hub_activity SELECT DISTINCT * FROM temp.hub_new").rowcount
         # each learner's first week, overall ('') and per course: the cohorts retention follows
         for pack in ("''", "pack_id"):
@@ -105,6 +107,7 @@ def refresh(store: Store) -> int:
                 f"FROM temp.hub_new WHERE true GROUP BY learner_id, {pack} "
                 "ON CONFLICT(learner_id, pack_id) DO UPDATE SET week = MIN(week, excluded.week)"
             )
+        _cells.move(conn, 1)  # and back in, counted from their weeks now
         conn.execute("DELETE FROM temp.hub_new")
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hub_activity_version', '1') ON CONFLICT(key) "

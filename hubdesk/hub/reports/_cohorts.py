@@ -95,22 +95,11 @@ def retention(
     refresh(inst.store)
     last = this_week() if now_week is None else now_week
     first = last - cohorts + 1
-    if by == "course":
-        rows = inst.store.query(
-            "SELECT s.pack_id, s.week, a.week - s.week, COUNT(DISTINCT a.learner_id) FROM hub_starts s "
-            "JOIN hub_activity a ON a.learner_id = s.learner_id AND a.pack_id = s.pack_id "
-            "AND a.week BETWEEN s.week AND s.week + ? "
-            "WHERE s.pack_id != '' AND s.week BETWEEN ? AND ? GROUP BY 1, 2, 3",
-            (weeks, first, last),
-        )
-    else:
-        rows = inst.store.query(
-            "SELECT COALESCE(l.origin_device, ''), s.week, a.week - s.week, COUNT(DISTINCT a.learner_id) "
-            "FROM hub_starts s JOIN hub_activity a ON a.learner_id = s.learner_id "
-            "AND a.week BETWEEN s.week AND s.week + ? LEFT JOIN learners l ON l.id = s.learner_id "
-            "WHERE s.pack_id = '' AND s.week BETWEEN ? AND ? GROUP BY 1, 2, 3",
-            (weeks, first, last),
-        )
+    kind = {"all": "all", "centre": "device", "course": "course"}[by]
+    rows = inst.store.query(
+        "SELECT key, w0, k, n FROM hub_cells WHERE kind = ? AND w0 BETWEEN ? AND ? AND k <= ?",
+        (kind, first, last, weeks),
+    )
     of_device = centres_api.centre_of_device(inst) if by == "centre" else {}
     cells: dict[tuple[str, int], dict[int, int]] = {}
     for g, w0, k, n in rows:
