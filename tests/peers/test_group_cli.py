@@ -58,3 +58,29 @@ def test_mistyped_code_and_unreachable_peer_say_so_in_words(tmp_path: Path, caps
     assert json.loads(out) == []  # nothing kept from a join that did not happen
     rc, _, err = run(capsys, data, "group", "note", "nope", "--as", "Kofi")
     assert rc == 3 and "no single group" in err
+
+
+def test_group_list_as_a_learner_lists_only_their_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "shared-pc"
+    for name in ("Amina", "Kofi", "Esi"):
+        run(capsys, data, "learner", "add", name)
+    run(capsys, data, "group", "create", "Fractions circle", "--as", "Amina")
+    run(capsys, data, "group", "create", "Shell club", "--as", "Kofi")
+
+    def names(*args: str) -> list[str]:
+        rc, out, _ = run(capsys, data, "group", "list", *args, "--json")
+        assert rc == 0
+        return sorted(g["name"] for g in json.loads(out))
+
+    assert names("--as", "Amina") == ["Fractions circle"]
+    assert names("--as", "Kofi") == ["Shell club"]
+    assert names("--as", "Esi") == []
+    assert names() == ["Fractions circle", "Shell club"]  # without --as: every group this PC holds
+    rc, out, _ = run(capsys, data, "group", "list", "--as", "Esi")
+    assert rc == 0 and "Esi is in no study group" in out and "Fractions" not in out
+    # Kofi cannot name Amina's group to write into it, leave it or read its note
+    for action in (["note", "Fractions circle", "--append", "hi"], ["leave", "Fractions circle"]):
+        rc, _, err = run(capsys, data, "group", *action, "--as", "Kofi")
+        assert rc == 3 and "no single group" in err
+    rc, _, err = run(capsys, data, "group", "list", "--as", "Nobody")
+    assert rc != 0 and "Traceback" not in err

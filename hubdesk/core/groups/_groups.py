@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import time
+from collections.abc import Callable
 
 from hubdesk.core.events import SITE, EventLog, group_scope
 from hubdesk.core.groups import _join_proofs as join_proofs
@@ -41,15 +42,34 @@ LISTEN_META = "peer.listen"  # where this PC's running peer endpoint listens (hu
 NOT_RECEIVED = "(group details not received yet)"
 
 
+def _signed(authority: Authority, kind: str, group_id: str, fields: dict[str, object]) -> dict[str, str]:
+    return {"authority": authority.public_b64, "sig": sign_act(authority, kind, group_id, fields)}
+
+
 class Groups:
     """The groups manager (``inst.groups``)."""
 
-    def __init__(self, log: EventLog, authority: Authority | None = None) -> None:
+    def __init__(self, log: EventLog, authorities: Callable[[], list[Authority]] | None = None) -> None:
         self.log = log
         self.store = log.store
         self.epochs = GroupEpochs(self.store, log.device_id)
-        # the key that speaks for the groups started here: the centre's, or with no centre the device's
-        self.authority = authority or Authority(log.identity.public_key_b64, log.identity.sign)
+        self._authorities = authorities
+
+    @property
+    def authorities(self) -> list[Authority]:
+        """The keys this PC may speak for groups with, the one new groups name first: its centre's,
+        then its own device's (a centre of one PC, or groups started before it joined a centre)."""
+        device = Authority(self.log.identity.public_key_b64, self.log.identity.sign)
+        more = self._authorities() if self._authorities is not None else []
+        return [*more, *(a for a in [device] if a.public_b64 not in {m.public_b64 for m in more})]
+
+    def _authority_for(self, group_id: str) -> Authority | None:
+        creation = pinned(self.store, group_id)
+        if creation is None:
+            return None
+        if not creation.authority:  # made before version 2: its creator's PC
+            return self.authorities[-1]
+        return next((a for a in self.authorities if a.public_b64 == creation.authority), None)
 
     @property
     def xkey_b64(self) -> str:
@@ -64,6 +84,7 @@ class Groups:
         name = clean_text(name, NAME_MAX, "group name")
         secret = derive(new_code())
         gid, device, xkey = secret.group_id, self.log.device_id, self.xkey_b64
+        authority = self.authorities[0]
         with self.store.transaction():
             self._keep(gid, 0, secret, creator, name)
             self.log.append(
@@ -77,8 +98,8 @@ class Groups:
                     "device": device,
                     "xkey": xkey,
                     "verifier": join_proofs.verifier(secret.key),
-                    "authority": self.authority.public_b64,
-                    "seal": seal_creation(secret.key, gid, self.authority.public_b64, creator.id, device, xkey),
+                    "authority": authority.public_b64,
+                    "seal": seal_creation(secret.key, gid, authority.public_b64, creator.id, device, xkey),
                 },
                 scope=group_scope(gid),
                 learner_id=creator.id,
@@ -153,8 +174,8 @@ class Groups:
         """Remove a member and move the group to a new key; return the new join code (the old one
         no longer admits anyone)."""
         group = self.get(group_id)
-        creation = pinned(self.store, group_id)
-        if group.creator != by or (creation and creation.authority not in ("", self.authority.public_b64)):
+        authority = self._authority_for(group_id)
+        if group.creator != by or authority is None:
             raise AuthError("Only the person who started the group can remove a member, at their own centre.")
         removed = self.require_member(group_id, learner_id)
         fields = {
@@ -166,16 +187,13 @@ class Groups:
         with self.store.transaction():
             self.log.append(
                 "group.member_removed",
-                {**fields, **self._signed("group.member_removed", group_id, removal_fields(fields))},
+                {**fields, **_signed(authority, "group.member_removed", group_id, removal_fields(fields))},
                 scope=group_scope(group_id),
                 learner_id=by,
             )
-            return self._rekey(group_id, removed, by)
+            return self._rekey(group_id, removed, by, authority)
 
-    def _signed(self, kind: str, group_id: str, fields: dict[str, object]) -> dict[str, str]:
-        return {"authority": self.authority.public_b64, "sig": sign_act(self.authority, kind, group_id, fields)}
-
-    def _rekey(self, group_id: str, removed: Member, by: str) -> str:
+    def _rekey(self, group_id: str, removed: Member, by: str, authority: Authority) -> str:
         """A new epoch: a fresh code, wrapped for every remaining member's device but this one.
 
         A device the removed member shares with a member who stays keeps the key: it cannot be
@@ -200,7 +218,7 @@ class Groups:
             "verifier": join_proofs.verifier(secret.key, group_id if legacy else None),
             "xkey": self.xkey_b64,
         }
-        payload.update(self._signed("group.rekeyed", group_id, rekey_fields(payload)))
+        payload.update(_signed(authority, "group.rekeyed", group_id, rekey_fields(payload)))
         self.log.append("group.rekeyed", payload, scope=group_scope(group_id), learner_id=by)
         return secret.code
 
