@@ -19,6 +19,7 @@ DOMAIN_MODULES = (
     "hubdesk.core.notes",
     "hubdesk.core.learner_settings",
     "hubdesk.core.reports",
+    "hubdesk.core.contributions",
 )
 
 

@@ -25,8 +25,13 @@ from hubdesk.core.progress import Progress
 from hubdesk.core.store import Store
 
 if TYPE_CHECKING:
+    from hubdesk.core.contributions import CommunityPacks, Contributions
+    from hubdesk.core.events import Event
     from hubdesk.core.reports import Reports
     from hubdesk.core.search import Search
+
+
+_DECISIONS = frozenset(("contribution.approved", "contribution.declined", "contribution.withdrawn"))
 
 
 class Installation:
@@ -36,6 +41,7 @@ class Installation:
         self.store = Store(self.dirs.database)
         self.identity = Identity.load_or_create(self.store)
         self.log = EventLog(self.store, self.identity)
+        self.log.subscribe(self._decisions_arrived)
 
     @property
     def device_id(self) -> str:
@@ -90,6 +96,35 @@ class Installation:
         from hubdesk.core.reports import Reports
 
         return Reports(self.store, self.learners, self.packs, self.progress, self.groups)
+
+    @cached_property
+    def contributions(self) -> Contributions:
+        from hubdesk.core.contributions import Contributions
+
+        contributions = Contributions(self.log, self.learners)
+        contributions.on_decision(lambda: self.community.refresh_quietly())
+        return contributions
+
+    @cached_property
+    def community(self) -> CommunityPacks:
+        from hubdesk.core.contributions import CommunityPacks
+        from hubdesk.core.reports._reports import centre_label
+
+        return CommunityPacks(
+            self.contributions, self.packs, self.dirs.root / "community", self.centre_id, lambda: centre_label(self)
+        )
+
+    def centre_id(self) -> str:
+        """This PC's centre (the centre API of issue 8 when it is there; else the PC is its own centre)."""
+        centre = getattr(self, "centre", None)
+        return str(getattr(centre, "id", None) or self.device_id)
+
+    def _decisions_arrived(self, events: list[Event]) -> None:
+        """A decision made on another PC of the centre (by sync): rebuild the community pack here too."""
+        if self.store.meta_get("installation.role") == "hub":
+            return  # a hub holds every centre's contributions and builds no pack of its own
+        if any(ev.kind in _DECISIONS and ev.device_id != self.device_id for ev in events):
+            self.community.refresh_quietly()
 
     def close(self) -> None:
         if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh

@@ -88,6 +88,8 @@ class SyncState:
 
     def become_hub(self) -> None:
         self.set("role", HUB)
+        # core reads this (it cannot import sync): a hub builds no community pack of its own
+        self.store.meta_set("installation.role", HUB)
 
     # -- trusted devices ----------------------------------------------------------------------
     def trust(self, device_id: str, public_key: str, role: str, url: str | None = None) -> None:

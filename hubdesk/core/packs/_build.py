@@ -236,7 +236,8 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
             authors=tuple(authors),
             source=str(meta["source"]) if meta.get("source") else None,
             mastery=mastery if isinstance(mastery, dict) else None,
-            created=datetime.now(UTC).isoformat(timespec="seconds"),
+            # a given 'created' keeps a build reproducible (the community pack is the same on every PC)
+            created=str(meta.get("created") or datetime.now(UTC).isoformat(timespec="seconds")),
             lessons=tuple(lessons),
             files=tuple(entries),
         )

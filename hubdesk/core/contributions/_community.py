@@ -1,0 +1,227 @@
+"""The centre's community pack: approved contributions built into a real pack and installed.
+
+Built by the ordinary pack builder from a source folder written here, then installed through the
+ordinary verified install, so a community pack is a pack like any other for the library, the
+reader and search. What makes it the centre's own:
+
+- its id is ``community-<centre>-<language>``: ids under ``community-`` are built only here, and
+  a pack of that id installed from elsewhere is never replaced (nor can this one replace an
+  official course, whose ids the builder never makes);
+- it is **deterministic**: lessons, authors and files in a fixed order, ``created`` taken from the
+  decisions, and a version that counts the centre's decisions (approvals, declines,
+  withdrawals) — two PCs that approved while apart build the very same pack once they have
+  synced, and each new decision raises the version;
+- one pack per language: tips, examples and questions go in the language of the course they add
+  to; a translation goes in its own language, so search finds it with that language's stemmer.
+
+Lessons: one "From learners" lesson per course lesson that received tips, examples or questions
+(the questions make its quiz), one per new lesson, one per translation.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hubdesk.core.clock import parse_stamp
+from hubdesk.core.contributions._model import LICENCE, LICENCE_ID, Contribution, ContributionError
+from hubdesk.errors import HubDeskError, NotFound
+
+if TYPE_CHECKING:
+    from hubdesk.core.contributions._manager import Contributions
+    from hubdesk.core.packs import InstallResult, Packs
+
+log = logging.getLogger(__name__)
+PREFIX = "community-"
+SOURCE = "hubdesk-community:"  # the manifest's ``source``: a pack this builder made for this centre
+_HEADINGS = {"tip": "Tip", "example": "Example", "question": "Question"}
+
+
+def community_pack_id(centre_id: str, language: str) -> str:
+    slug = re.sub(r"[^a-z0-9]", "", centre_id.lower())[:24] or "centre"
+    lang = re.sub(r"[^a-z0-9]", "", language.lower())[:8] or "xx"
+    return f"{PREFIX}{slug}-{lang}"
+
+
+class CommunityPacks:
+    def __init__(
+        self,
+        contributions: Contributions,
+        packs: Packs,
+        work_dir: Path,
+        centre_id: Callable[[], str],
+        centre_name: Callable[[], str],
+    ) -> None:
+        self.contributions = contributions
+        self.packs = packs
+        self.work_dir = work_dir
+        self.centre_id = centre_id
+        self.centre_name = centre_name
+
+    # -- what goes in -----------------------------------------------------------------------------
+    def sources(self) -> dict[str, dict[str, str]]:
+        """``language -> {path in the source folder: text}`` for every community pack to build."""
+        approved = sorted(self.contributions.all("approved"), key=lambda c: c.id)
+        centre = self.centre_name()
+        by_lang: dict[str, dict[str, list[Contribution]]] = {}
+        for item in approved:
+            c = item.approved or item.content
+            if c.kind == "translation":
+                lang = c.language or "xx"
+                key = f"t:{c.pack}:{c.lesson}:{item.id}"
+            elif c.kind == "lesson":
+                lang, key = self._language(c.pack), f"l:{item.id}"
+            else:
+                lang, key = self._language(c.pack), f"a:{c.pack}:{c.lesson}"
+            by_lang.setdefault(lang, {}).setdefault(key, []).append(item)
+        out: dict[str, dict[str, str]] = {}
+        version = f"1.{self.contributions.decisions()}"
+        created = self._created(approved)
+        for lang, groups in sorted(by_lang.items()):
+            files: dict[str, str] = {}
+            lessons: list[str] = []
+            for n, (key, items) in enumerate(sorted(groups.items()), 1):
+                lesson_id, text, quiz = self._lesson(key, items, centre)
+                path = f"lessons/{n:03d}-{lesson_id}.md"
+                files[path] = text
+                lessons.append(path)
+                if quiz:
+                    files[f"quizzes/{lesson_id}.yaml"] = quiz
+            authors = sorted({i.by(centre) for i in approved if i.id in {x.id for g in groups.values() for x in g}})
+            meta = {
+                "id": community_pack_id(self.centre_id(), lang),
+                "version": version,
+                "title": f"From learners at {centre}",
+                "description": f"Tips, examples, questions, translations and lessons written by learners at {centre}.",
+                "language": lang,
+                "licence": LICENCE_ID,
+                "authors": authors,
+                "source": SOURCE + self.centre_id(),
+                "created": created,
+                "lessons": lessons,
+            }
+            files["pack.yaml"] = json.dumps(meta, ensure_ascii=False, indent=1)
+            out[lang] = files
+        return out
+
+    def _language(self, pack_id: str | None) -> str:
+        try:
+            return self.packs.get(pack_id).language if pack_id else "en"
+        except NotFound:
+            return "en"
+
+    def _title(self, pack_id: str | None, lesson_id: str | None) -> str:
+        try:
+            lesson = self.packs.get(pack_id).lesson(lesson_id) if pack_id and lesson_id else None
+        except NotFound:
+            lesson = None
+        return lesson.title if lesson else (lesson_id or "")
+
+    def _created(self, approved: list[Contribution]) -> str:
+        ms = max((parse_stamp(c.updated)[0] for c in approved), default=0)
+        return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
+
+    def _lesson(self, key: str, items: list[Contribution], centre: str) -> tuple[str, str, str | None]:
+        first = items[0].approved or items[0].content
+        credit = f"*{LICENCE}. From learners at {centre}.*"
+        if key.startswith("l:"):
+            lesson_id = "learner-lesson." + items[0].id.split(".")[1]
+            body = f"# {first.title}\n\n{first.body.strip()}\n\n*By {items[0].by(centre)}.* {credit}\n"
+            return lesson_id, _front(lesson_id, first.title) + body, None
+        original = self._title(first.pack, first.lesson)
+        if key.startswith("t:"):
+            lesson_id = f"{first.pack}.{first.lesson}.{first.language}.{items[0].id.split('.')[1]}"
+            title = first.title or original
+            paragraphs = "\n\n".join(t.strip() for _s, t in first.paragraphs if t.strip())
+            note = f"*Translated from “{original}” by {items[0].by(centre)}, learners at {centre}. {LICENCE}.*"
+            return (
+                lesson_id,
+                _front(lesson_id, title, translation_of=f"{first.pack}/{first.lesson}")
+                + (f"# {title}\n\n{paragraphs}\n\n{note}\n"),
+                None,
+            )
+        lesson_id = f"{first.pack}.{first.lesson}.learners"
+        title = f"From learners: {original}"
+        parts = [f"# {title}\n", f"*Added to “{original}” by learners at {centre}. {LICENCE}.*\n"]
+        questions = []
+        for item in items:
+            c = item.approved or item.content
+            if c.kind == "question":
+                q = {**(c.question or {}), "id": "c" + item.id.split(".")[1]}
+                questions.append(q)
+                parts.append(
+                    f"## A question by {item.by(centre)}\n\n“{q.get('prompt', '')}” — in the quiz of this page.\n"
+                )
+                continue
+            heading = _HEADINGS[c.kind] + (f": {c.title}" if c.title else "")
+            parts.append(f"## {heading}\n\n{c.body.strip()}\n\n*By {item.by(centre)}.*\n")
+        quiz = json.dumps({"title": title, "questions": questions}, ensure_ascii=False) if questions else None
+        front = _front(
+            lesson_id,
+            title,
+            quiz=f"../quizzes/{lesson_id}.yaml" if quiz else None,
+            adds_to=f"{first.pack}/{first.lesson}",
+        )
+        return lesson_id, front + "\n".join(parts), quiz
+
+    # -- building and installing ------------------------------------------------------------------
+    def build(self, out_dir: Path) -> list[Path]:
+        """Build every community pack into ``out_dir``; returns the pack files (same bytes on every PC)."""
+        from hubdesk.core.packs import build_pack
+
+        built = []
+        for lang, files in self.sources().items():
+            src = self.work_dir / f"src-{lang}"
+            shutil.rmtree(src, ignore_errors=True)
+            for rel, text in files.items():
+                (src / rel).parent.mkdir(parents=True, exist_ok=True)
+                (src / rel).write_text(text, encoding="utf-8")
+            meta = json.loads(files["pack.yaml"])
+            out = out_dir / f"{meta['id']}-{meta['version']}.hubpack"
+            build_pack(src, out)
+            built.append(out)
+        return built
+
+    def refresh(self) -> list[InstallResult]:
+        """Rebuild and install what changed; remove a language's pack whose last item left."""
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        wanted = {community_pack_id(self.centre_id(), lang) for lang in self.sources()}
+        results = []
+        for path in self.build(self.work_dir):
+            pack_id, version = path.stem.rsplit("-", 1)
+            try:
+                installed = self.packs.get(pack_id)
+            except NotFound:
+                installed = None
+            if installed is not None and not (installed.source or "").startswith(SOURCE):
+                raise ContributionError(f"A pack {pack_id!r} from elsewhere is installed: the community pack is not.")
+            if installed is None or installed.version != version:
+                results.append(self.packs.install(path))
+            path.unlink(missing_ok=True)
+        for pack in self.packs.list():
+            if (
+                pack.id.startswith(PREFIX)
+                and (pack.source or "") == SOURCE + self.centre_id()
+                and pack.id not in wanted
+            ):
+                self.packs.remove(pack.id)
+        return results
+
+    def refresh_quietly(self) -> None:
+        """For listeners: a community pack that cannot be built must not break a sync or a decision."""
+        try:
+            self.refresh()
+        except (HubDeskError, OSError) as exc:
+            log.warning("The community pack was not rebuilt: %s", exc)
+
+
+def _front(lesson_id: str, title: str, **extra: str | None) -> str:
+    lines = [f"id: {lesson_id}", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines += [f"{k.replace('_', '-')}: {json.dumps(v)}" for k, v in extra.items() if v]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
