@@ -294,7 +294,7 @@ def test_retention_counts_stay_exact_when_older_activity_arrives_late(inst: Inst
                 seq += 1
                 week = w - rng.randrange(0, 10)
                 ms = ((week * 7 - 3) * 86_400 + 3600 * seq) * 1000
-                lesson = {"pack": rng.choice(["p1", "p2"]), "lesson": "l1"}
+                lesson = {"pack": rng.choice(["p1", "p2"]), "lesson": rng.choice(["l1", "l2"])}
                 batch.append(
                     Event(
                         device,
@@ -319,3 +319,8 @@ def test_retention_counts_stay_exact_when_older_activity_arrives_late(inst: Inst
         _cells.move(conn, 1, only_new=False)
     assert kept == sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_cells"))
     assert kept and sum(n for kind, _key, _w0, k, n in kept if kind == "all" and k == 0) == len(people)
+    # the funnel's counts match the lesson progress the core derived from the same events
+    truth = "SELECT pack_id, lesson_id, COUNT(*), SUM(finished_hlc != '') FROM lesson_progress GROUP BY 1, 2"
+    assert sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_funnel")) == sorted(
+        tuple(r) for r in inst.store.query(truth)
+    )

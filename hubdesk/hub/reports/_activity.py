@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE
 from hubdesk.core.store import Store, migration
-from hubdesk.hub.reports import _cells
+from hubdesk.hub.reports import _cells, _reached
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -82,13 +82,16 @@ def refresh(store: Store) -> int:
         _install_functions(conn)
         marks = ",".join("?" * len(ACTIVITY_KINDS))
         conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS hub_new (week INT, learner_id TEXT, pack_id TEXT, device_id TEXT)"
+            "CREATE TEMP TABLE IF NOT EXISTS hub_new (week INT, learner_id TEXT, pack_id TEXT, device_id TEXT, "
+            "lesson_id TEXT, fin INT)"
         )
         conn.execute("DELETE FROM temp.hub_new")
         for device_id, done, upto in pending:
             conn.execute(
                 "INSERT INTO temp.hub_new SELECT hd_week(hlc) AS w, learner_id, "
-                "COALESCE(json_extract(payload, '$.pack'), ''), device_id "
+                "COALESCE(json_extract(payload, '$.pack'), ''), device_id, "
+                "CASE WHEN json_type(payload, '$.lesson') = 'text' AND json_type(payload, '$.pack') = 'text' "
+                "THEN json_extract(payload, '$.lesson') END, kind = 'lesson.finished' "
                 "FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? AND scope_seq <= ? "
                 f"AND kind IN ({marks}) AND learner_id IS NOT NULL AND w IS NOT NULL",
                 (device_id, CENTRE, done, upto, *ACTIVITY_KINDS),
@@ -99,7 +102,9 @@ def refresh(store: Store) -> int:
                 (device_id, upto),
             )
         _cells.move(conn, -1)  # the affected learners' retention cells, out before their weeks change
-        read = conn.execute("INSERT OR IGNORE INTO hub_activity SELECT DISTINCT * FROM temp.hub_new").rowcount
+        read = conn.execute(
+            "INSERT OR IGNORE INTO hub_activity SELECT DISTINCT week, learner_id, pack_id, device_id FROM temp.hub_new"
+        ).rowcount
         # each learner's first week, overall ('') and per course: the cohorts retention follows
         for pack in ("''", "pack_id"):
             conn.execute(
@@ -108,6 +113,7 @@ def refresh(store: Store) -> int:
                 "ON CONFLICT(learner_id, pack_id) DO UPDATE SET week = MIN(week, excluded.week)"
             )
         _cells.move(conn, 1)  # and back in, counted from their weeks now
+        _reached.count(conn)
         conn.execute("DELETE FROM temp.hub_new")
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hub_activity_version', '1') ON CONFLICT(key) "

@@ -9,15 +9,11 @@ for a course people take from the start is the same order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hubdesk.core.installation import Installation
-from hubdesk.core.store import migration
 from hubdesk.errors import NotFound
 from hubdesk.hub.reports._activity import refresh
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -64,16 +60,14 @@ def _titles(inst: Installation) -> dict[str, str]:
 
 
 def funnel(inst: Installation, course: str) -> Funnel:
-    inst.store.migrate()
+    refresh(inst.store)
     counts = {
         lid: (int(reached), int(done))
         for lid, reached, done in inst.store.query(
-            "SELECT lesson_id, COUNT(*), SUM(finished_hlc != '') FROM lesson_progress WHERE pack_id = ? "
-            "GROUP BY lesson_id",
-            (course,),
+            "SELECT lesson_id, reached, finished FROM hub_funnel WHERE pack_id = ?", (course,)
         )
     }
-    started = inst.store.query("SELECT COUNT(DISTINCT learner_id) FROM lesson_progress WHERE pack_id = ?", (course,))
+    started = inst.store.query("SELECT COUNT(*) FROM hub_starts WHERE pack_id = ?", (course,))
     known = {p.id: p for p in inst.packs.list()}
     if course not in known and not counts:
         raise NotFound(f"No learner has started a course called {course!r} at this hub.")
@@ -86,17 +80,3 @@ def funnel(inst: Installation, course: str) -> Funnel:
     for lid, (reached, done) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         steps.append(FunnelStep(lid, lid, reached, done))  # lessons of another version of the pack
     return Funnel(course, title, int(started[0][0]), steps)
-
-
-@migration("0161_hub_funnel_index")
-def _index(db: sqlite_utils.Database) -> None:
-    # the funnel reads one course's rows out of every learner's progress
-    db.execute("CREATE INDEX IF NOT EXISTS hub_lesson_progress_pack ON lesson_progress (pack_id, lesson_id)")
-
-
-@migration("0164_hub_funnel_covering_index")
-def _covering(db: sqlite_utils.Database) -> None:
-    # with finished_hlc in it (and the table's key, which every index of a WITHOUT ROWID table holds),
-    # a funnel is read from the index alone
-    db.execute("DROP INDEX IF EXISTS hub_lesson_progress_pack")
-    db.execute("CREATE INDEX hub_lesson_progress_pack ON lesson_progress (pack_id, lesson_id, finished_hlc)")
