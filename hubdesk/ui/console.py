@@ -146,6 +146,11 @@ class ConsolePage(QWidget):
         self.tabs.addTab(help_tab, self.tr("Needs help"))
         self.tabs.addTab(self.questions_view, self.tr("Hardest questions"))
         self.tabs.addTab(person_tab, self.tr("One learner"))
+        from hubdesk.ui.contributions_view import ReviewPanel
+
+        self.review = ReviewPanel(ctx, facilitator)
+        self.review.decided.connect(lambda _i, _s: self._review_count())
+        self.tabs.addTab(self.review, self.tr("To review"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 12, 24, 12)
         lay.addWidget(title)
@@ -165,6 +170,8 @@ class ConsolePage(QWidget):
             self.course.addItem(pack.title, pack.id)
         if keep is not None and self.course.findData(keep) >= 0:
             self.course.setCurrentIndex(self.course.findData(keep))
+        self.review.refresh()
+        self._review_count()
         self.group.clear()
         self.group.addItem(self.tr("Every learner"), None)
         for group in inst.groups.all():
@@ -247,6 +254,12 @@ class ConsolePage(QWidget):
             self.status.setText(str(exc))
         else:
             self.status.setText(self.tr("The report could not be made: %1").replace("%1", str(exc)))
+
+    def _review_count(self) -> None:
+        waiting = len(self.review.items)
+        self.tabs.setTabText(
+            4, self.tr("To review (%1)").replace("%1", str(waiting)) if waiting else self.tr("To review")
+        )
 
     # -- one learner ----------------------------------------------------------------------------
     def show_learner(self, learner_id: str | None) -> None:

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hubdesk.core.learners import Learner
+from hubdesk.errors import HubDeskError
 from hubdesk.ui.context import AppContext
 
 
@@ -27,12 +39,44 @@ class ProgressPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        self.contributions_button = QPushButton(self.tr("My contributions"))
+        self.contributions_button.setToolTip(self.tr("What you added to lessons, and what the facilitator said"))
+        self.contributions_button.clicked.connect(self.show_contributions)
+        self.dialog: QDialog | None = None
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch()
+        head.addWidget(self.contributions_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(32, 20, 32, 16)
-        lay.addWidget(title)
+        lay.addLayout(head)
         lay.addWidget(self.total)
         lay.addWidget(scroll, 1)
         self.rows: list[QFrame] = []
+
+    def show_contributions(self) -> None:
+        from hubdesk.ui.contributions_view import MyContributionsDialog
+
+        dialog = MyContributionsDialog(self.ctx, self.learner, self)
+        dialog.edit_requested.connect(self.edit_contribution)
+        self.dialog = dialog
+        dialog.open()
+
+    def edit_contribution(self, contribution_id: str) -> None:
+        """Change a contribution that is still the learner's (a draft, or changes asked) and resend it."""
+        from hubdesk.ui.contribution_editor import ContributionEditor
+
+        item = self.ctx.inst.contributions.get(contribution_id)
+        try:
+            pack = self.ctx.inst.packs.get(item.content.pack) if item.content.pack else None
+        except HubDeskError:
+            pack = None
+        lesson = item.content.lesson if pack is not None else None
+        editor = ContributionEditor(self.ctx, self.learner, pack, lesson, existing=item, parent=self)
+        if self.dialog is not None:
+            editor.finished.connect(lambda _r: self.dialog.refresh() if self.dialog else None)  # type: ignore[attr-defined]
+        self.editor = editor
+        editor.open()
 
     def duration_text(self, seconds: float) -> str:
         minutes = round(seconds / 60)

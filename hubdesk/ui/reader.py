@@ -32,6 +32,7 @@ from hubdesk.errors import HubDeskError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.notes_panel import NotesPanel
+from hubdesk.ui.report_words import centre_name
 
 LESSON_SCHEME = "hubdesk"
 TEXT_SIZE_MIN, TEXT_SIZE_MAX, TEXT_SIZE_STEP = 10, 32, 2
@@ -108,6 +109,7 @@ class ReaderPage(QWidget):
     quiz_requested = Signal(str, str)
     lesson_finished = Signal(str, str)
     web_link_clicked = Signal(str)
+    lesson_requested = Signal(str, str)  # another pack's lesson: what learners added, a translation
 
     def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,11 +139,19 @@ class ReaderPage(QWidget):
         self.notes_toggle = QPushButton(self.tr("My notes"))
         self.notes_toggle.setCheckable(True)
         self.notes_toggle.setChecked(True)
+        self.contribute = QPushButton(self.tr("Add to this lesson"))
+        self.contribute.setToolTip(self.tr("A tip, an example, a question or a translation, for other learners"))
+        self.contribute.clicked.connect(self.add_to_lesson)
+        self.editor: QDialog | None = None
+        self.beside = QHBoxLayout()  # what learners added to this lesson, and its translations
+        self.beside_buttons: list[QPushButton] = []
+        self.beside.addStretch()
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
         top.addWidget(self.smaller)
         top.addWidget(self.bigger)
+        top.addWidget(self.contribute)
         top.addWidget(self.notes_toggle)
 
         self.browser = LessonBrowser()
@@ -179,6 +189,7 @@ class ReaderPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 12, 20, 12)
         lay.addLayout(top)
+        lay.addLayout(self.beside)
         lay.addWidget(split, 1)
         lay.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl++"), self, self.bigger.click)
@@ -232,8 +243,39 @@ class ReaderPage(QWidget):
         self.quiz.setVisible(bool(getattr(lesson, "quiz_path", None)))
         self._show_finished(self.ctx.inst.progress.is_finished(self.learner.id, pack.id, lesson_id))
         self.ctx.inst.progress.open_lesson(self.learner.id, pack.id, lesson_id)
+        self._show_beside(pack.id, lesson_id)
+        self.contribute.setVisible(not pack.id.startswith("community-"))  # add to the course, not to additions
         self.opened_at = time.monotonic()
         self.browser.setFocus()
+
+    def _show_beside(self, pack_id: str, lesson_id: str) -> None:
+        from PySide6.QtCore import QLocale
+
+        for b in self.beside_buttons:
+            b.hide()
+            b.deleteLater()
+        self.beside_buttons.clear()
+        if pack_id.startswith("community-"):
+            return
+        for other_pack, other_lesson, _title, language in self.ctx.inst.community.beside(pack_id, lesson_id)[:4]:
+            if other_lesson.endswith(".learners"):
+                text = self.tr("From learners at %1").replace("%1", centre_name(self.ctx.inst))
+            else:
+                name = QLocale(language).nativeLanguageName() or language
+                text = self.tr("Read in: %1 (translated by learners)").replace("%1", name)
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, p=other_pack, le=other_lesson: self.lesson_requested.emit(p, le))
+            self.beside.insertWidget(len(self.beside_buttons), button)
+            self.beside_buttons.append(button)
+
+    def add_to_lesson(self) -> None:
+        """Open the contribution editor on the lesson being read."""
+        if self.pack is None or self.lesson is None:
+            return
+        from hubdesk.ui.contribution_editor import ContributionEditor
+
+        self.editor = ContributionEditor(self.ctx, self.learner, self.pack, self.lesson.id, parent=self)
+        self.editor.open()
 
     def _show_finished(self, finished: bool) -> None:
         self.finish.setVisible(not finished)

@@ -70,7 +70,7 @@ class MonthlyReportPdf(QObject):
         title = self.tr("Monthly report: %1").replace("%1", month_name)
         parts = [
             "<html><body style='font-family: DejaVu Sans, sans-serif; font-size: 9.5pt; color: #222;'>",
-            f"<h1 style='font-size: 17pt; margin: 0; color: #1b4965;'>{e(r.centre)}</h1>",
+            f"<h1 style='font-size: 17pt; margin: 0; color: #1b4965;'>{e(r.centre[:1].upper() + r.centre[1:])}</h1>",
             f"<p style='font-size: 12pt; margin: 2px 0 10px 0;'>{e(title)}</p>",
             "<table width='100%' cellspacing='6' cellpadding='6'><tr>",
         ]

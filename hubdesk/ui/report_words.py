@@ -62,3 +62,10 @@ class ReportWords(QObject):
             .replace("%2", str(stuck_days))
             .replace("%3", str(failed_times))
         )
+
+
+def centre_name(inst: object) -> str:
+    """The centre's name as the reports and contributions print it."""
+    from hubdesk.core.reports._reports import centre_label
+
+    return centre_label(inst)

@@ -58,6 +58,7 @@ class LearnerShell(QWidget):
         self.pack_page.back_requested.connect(self.show_library)
         self.reader.back_requested.connect(self.open_pack)
         self.reader.quiz_requested.connect(self.open_quiz)
+        self.reader.lesson_requested.connect(self.open_lesson)
         self.quiz.back_requested.connect(self.back_to_lesson)
         self.search_page.result_opened.connect(self.open_result)
         self.search_page.query_chosen.connect(self.search)

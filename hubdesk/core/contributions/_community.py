@@ -170,6 +170,21 @@ class CommunityPacks:
         )
         return lesson_id, front + "\n".join(parts), quiz
 
+    def beside(self, pack_id: str, lesson_id: str) -> list[tuple[str, str, str, str]]:
+        """Community lessons that add to a course lesson: ``(pack, lesson, title, language)``; the
+        learners' tips first, then translations. Any installed community pack counts (this centre's
+        or one the hub shared)."""
+        start = f"{pack_id}.{lesson_id}."
+        found = []
+        for pack in self.packs.list():
+            if not pack.id.startswith(PREFIX):
+                continue
+            for lesson in pack.lessons:
+                if lesson.id.startswith(start):
+                    found.append((pack.id, lesson.id, lesson.title, pack.language))
+        found.sort(key=lambda f: (not f[1].endswith(".learners"), f[3], f[0], f[1]))
+        return found
+
     # -- building and installing ------------------------------------------------------------------
     def build(self, out_dir: Path) -> list[Path]:
         """Build every community pack into ``out_dir``; returns the pack files (same bytes on every PC)."""

@@ -222,4 +222,4 @@ def centre_label(inst: Any) -> str:
     """The centre's name to print on a report (the centre API of issue 8 when it is there)."""
     centre = getattr(inst, "centre", None)
     name = getattr(centre, "display_name", None) if centre is not None else None
-    return str(name) if name else "This centre"
+    return str(name) if name else "this centre"

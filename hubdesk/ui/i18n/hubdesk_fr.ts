@@ -142,6 +142,10 @@
         <translation>Un apprenant</translation>
     </message>
     <message>
+        <source>To review</source>
+        <translation>À relire</translation>
+    </message>
+    <message>
         <source>Every learner</source>
         <translation>Tous les apprenants</translation>
     </message>
@@ -172,6 +176,10 @@
     <message>
         <source>The report could not be made: %1</source>
         <translation>Le rapport n’a pas pu être fait : %1</translation>
+    </message>
+    <message>
+        <source>To review (%1)</source>
+        <translation>À relire (%1)</translation>
     </message>
     <message>
         <source>%1 has done nothing yet in this period.</source>
@@ -212,6 +220,188 @@
     <message>
         <source>Nothing was saved: %1</source>
         <translation>Rien n’a été enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionEditor</name>
+    <message>
+        <source>Add to this lesson</source>
+        <translation>Ajouter à cette leçon</translation>
+    </message>
+    <message>
+        <source>Add to “%1”: your tip, an example from your life, a question, a translation.</source>
+        <translation>Ajouter à « %1 » : votre astuce, un exemple de votre vie, une question, une traduction.</translation>
+    </message>
+    <message>
+        <source>Write a new short lesson.</source>
+        <translation>Écrire une nouvelle leçon courte.</translation>
+    </message>
+    <message>
+        <source>What you add</source>
+        <translation>Ce que vous ajoutez</translation>
+    </message>
+    <message>
+        <source>A tip or explanation</source>
+        <translation>Une astuce ou une explication</translation>
+    </message>
+    <message>
+        <source>An example from where you live</source>
+        <translation>Un exemple de là où vous vivez</translation>
+    </message>
+    <message>
+        <source>A new quiz question</source>
+        <translation>Une nouvelle question de quiz</translation>
+    </message>
+    <message>
+        <source>A translation of this lesson</source>
+        <translation>Une traduction de cette leçon</translation>
+    </message>
+    <message>
+        <source>A new short lesson</source>
+        <translation>Une nouvelle leçon courte</translation>
+    </message>
+    <message>
+        <source>A title (optional for a tip or example)</source>
+        <translation>Un titre (facultatif pour une astuce ou un exemple)</translation>
+    </message>
+    <message>
+        <source>Write here. *stars* make italics, **two** make bold.</source>
+        <translation>Écrivez ici. *des étoiles* pour l’italique, **deux** pour le gras.</translation>
+    </message>
+    <message>
+        <source>One right choice</source>
+        <translation>Un seul bon choix</translation>
+    </message>
+    <message>
+        <source>Several right choices</source>
+        <translation>Plusieurs bons choix</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Un nombre</translation>
+    </message>
+    <message>
+        <source>A word</source>
+        <translation>Un mot</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>La question</translation>
+    </message>
+    <message>
+        <source>The choices, one per line</source>
+        <translation>Les choix, un par ligne</translation>
+    </message>
+    <message>
+        <source>The right answer (for choices: their numbers, like 2 or 1,3)</source>
+        <translation>La bonne réponse (pour des choix : leurs numéros, comme 2 ou 1,3)</translation>
+    </message>
+    <message>
+        <source>Language code, like sw for Kiswahili</source>
+        <translation>Code de la langue, comme sw pour le kiswahili</translation>
+    </message>
+    <message>
+        <source>The lesson</source>
+        <translation>La leçon</translation>
+    </message>
+    <message>
+        <source>Your translation</source>
+        <translation>Votre traduction</translation>
+    </message>
+    <message>
+        <source>Show my name with it</source>
+        <translation>Montrer mon nom avec</translation>
+    </message>
+    <message>
+        <source>I agree to share it under this licence</source>
+        <translation>J’accepte de le partager sous cette licence</translation>
+    </message>
+    <message>
+        <source>Send to the facilitator</source>
+        <translation>Envoyer à l’animateur</translation>
+    </message>
+    <message>
+        <source>Keep as a draft</source>
+        <translation>Garder comme brouillon</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>a learner at %1</source>
+        <translation>un apprenant de %1</translation>
+    </message>
+    <message>
+        <source>It will be shared under the %1 licence, credited to %2: everyone may use and change it, if they say who made it and share what they make the same way.</source>
+        <translation>Ce sera partagé sous la licence %1, au nom de %2 : chacun peut l’utiliser et le modifier, s’il dit qui l’a fait et partage ce qu’il en fait de la même façon.</translation>
+    </message>
+    <message>
+        <source>The facilitator asks: %1</source>
+        <translation>L’animateur demande : %1</translation>
+    </message>
+    <message>
+        <source>Tick “I agree” to share it under the licence, or keep it as a draft.</source>
+        <translation>Cochez « J’accepte » pour le partager sous la licence, ou gardez-le comme brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionWords</name>
+    <message>
+        <source>Draft: not sent yet</source>
+        <translation>Brouillon : pas encore envoyé</translation>
+    </message>
+    <message>
+        <source>Sent: waiting for the facilitator</source>
+        <translation>Envoyé : en attente de l’animateur</translation>
+    </message>
+    <message>
+        <source>Changes asked: %1</source>
+        <translation>Modifications demandées : %1</translation>
+    </message>
+    <message>
+        <source>Approved: every learner of the centre can read it</source>
+        <translation>Approuvé : tous les apprenants du centre peuvent le lire</translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Astuce</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traduction</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Nouvelle leçon</translation>
+    </message>
+    <message>
+        <source>By %1, for “%2”.</source>
+        <translation>Par %1, pour « %2 ».</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse : %1</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Langue : %1</translation>
     </message>
 </context>
 <context>
@@ -759,6 +949,29 @@
     </message>
 </context>
 <context>
+    <name>MyContributionsDialog</name>
+    <message>
+        <source>My contributions</source>
+        <translation>Mes contributions</translation>
+    </message>
+    <message>
+        <source>Change and send again</source>
+        <translation>Modifier et renvoyer</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Nothing yet. In a lesson, tap “Add to this lesson”.</source>
+        <translation>Rien pour l’instant. Dans une leçon, touchez « Ajouter à cette leçon ».</translation>
+    </message>
+</context>
+<context>
     <name>NameButton</name>
     <message>
         <source>Signed in as %1</source>
@@ -916,6 +1129,14 @@
         <translation>Mes progrès</translation>
     </message>
     <message>
+        <source>My contributions</source>
+        <translation>Mes contributions</translation>
+    </message>
+    <message>
+        <source>What you added to lessons, and what the facilitator said</source>
+        <translation>Ce que vous avez ajouté aux leçons, et ce qu’en dit l’animateur</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>moins d’une minute</translation>
     </message>
@@ -1054,6 +1275,14 @@
         <translation>Mes notes</translation>
     </message>
     <message>
+        <source>Add to this lesson</source>
+        <translation>Ajouter à cette leçon</translation>
+    </message>
+    <message>
+        <source>A tip, an example, a question or a translation, for other learners</source>
+        <translation>Une astuce, un exemple, une question ou une traduction, pour les autres apprenants</translation>
+    </message>
+    <message>
         <source>← Previous</source>
         <translation>← Précédente</translation>
     </message>
@@ -1072,6 +1301,14 @@
     <message>
         <source>This lesson is not in the course any more.</source>
         <translation>Cette leçon n’est plus dans le cours.</translation>
+    </message>
+    <message>
+        <source>From learners at %1</source>
+        <translation>Des apprenants de %1</translation>
+    </message>
+    <message>
+        <source>Read in: %1 (translated by learners)</source>
+        <translation>Lire en : %1 (traduit par des apprenants)</translation>
     </message>
     <message>
         <source>✔ Finished</source>
@@ -1140,6 +1377,33 @@
     <message>
         <source>Needs help when: started a course and not back for %1 days; on the same lesson for %2 days without finishing it; or the same question of a quiz answered wrongly %3 times.</source>
         <translation>A besoin d’aide quand : a commencé un cours et n’est pas revenu depuis %1 jours ; est sur la même leçon depuis %2 jours sans la terminer ; ou a mal répondu %3 fois à la même question d’un quiz.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Light edits to the text before approving (spelling, a word)</source>
+        <translation>Petites corrections du texte avant d’approuver (orthographe, un mot)</translation>
+    </message>
+    <message>
+        <source>A comment for the learner (needed to ask for changes or decline)</source>
+        <translation>Un commentaire pour l’apprenant (nécessaire pour demander des modifications ou refuser)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Ask for changes</source>
+        <translation>Demander des modifications</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you.</source>
+        <translation>Rien ne vous attend.</translation>
     </message>
 </context>
 <context>
