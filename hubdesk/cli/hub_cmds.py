@@ -21,6 +21,25 @@ def register(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=port, default=8470)
     serve.add_argument("--workers", type=workers, default=1, help="processes serving the same port (default 1)")
+    serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM, with its chain)")
+    serve.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
+    serve.add_argument(
+        "--max-connections", type=count, default=1000, metavar="N", help="open connections at once (default 1000)"
+    )
+    serve.add_argument(
+        "--header-timeout",
+        type=seconds,
+        default=10.0,
+        metavar="S",
+        help="seconds a client has to send a request's head (default 10); a body may pause 1.5 times that",
+    )
+    serve.add_argument(
+        "--requests-per-minute",
+        type=count,
+        default=600,
+        metavar="N",
+        help="signed requests one centre device may make a minute (default 600)",
+    )
     serve.set_defaults(func=_serve)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
@@ -55,6 +74,22 @@ def workers(text: str) -> int:
 
 
 MAX_VALID_HOURS = 24 * 366
+
+
+def count(text: str) -> int:
+    """A positive whole number (connections, requests)."""
+    value = int(text)
+    if not 0 < value <= 1_000_000:
+        raise ValueError(text)
+    return value
+
+
+def seconds(text: str) -> float:
+    """A time limit: more than nothing, at most an hour (nan and inf refused)."""
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise ValueError(text)
+    return value
 
 
 def hours(text: str) -> float:
@@ -92,11 +127,16 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def _serve(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.hub.quotas import Quota
     from hubdesk.hub.server import serve
+    from hubdesk.sync.serving import Limits, check_tls
 
+    tls = check_tls(args.tls_cert, args.tls_key)
+    limits = Limits.scaled(args.header_timeout, args.max_connections)
     sock = listen(args.host, args.port)
     port = sock.getsockname()[1]
-    print(f"HubDesk hub {ctx.inst.device_id} listening on http://{args.host}:{port} (Ctrl+C stops it).", flush=True)
+    scheme = "https" if tls else "http"
+    print(f"HubDesk hub {ctx.inst.device_id} listening on {scheme}://{args.host}:{port} (Ctrl+C stops it).", flush=True)
     with sock:
         if args.workers > 1:
             from hubdesk.hub.workers import serve_workers
@@ -104,7 +144,7 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
             ctx.close()  # each worker opens the data folder itself
             serve_workers(ctx.data_dir, sock, args.workers)
         else:
-            serve(ctx.inst, args.host, port, sock=sock)
+            serve(ctx.inst, args.host, port, sock=sock, limits=limits, tls=tls, quota=Quota(args.requests_per_minute))
     return 0
 
 

@@ -15,6 +15,7 @@ projected by a newer HubDesk that knows it.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.clock import HybridClock, valid_stamp
 from hubdesk.core.identity import Identity
+from hubdesk.core.safe_json import too_deep
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import HubDeskError
 
@@ -41,6 +43,7 @@ _SCOPE_RE = re.compile(r"^(centre|community|private|site|group:[A-Za-z0-9_-]{1,6
 
 Projector = Callable[[sqlite3.Connection, "Event"], None]
 _PROJECTORS: dict[str, list[Projector]] = {}
+log = logging.getLogger(__name__)
 
 
 def projector(kind: str) -> Callable[[Projector], Projector]:
@@ -159,8 +162,30 @@ _COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
 # one encoder made once: ``json.dumps`` with options builds a new encoder on every call
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _IN_CHUNK = 500  # keys per "which of these do we hold" query, under SQLite's parameter limit
+MAX_PAYLOAD_CHARS = 1 << 20
+"""An event's content, as JSON text: above a whole note (200,000 characters, escaped); big content
+(lessons, media) travels as packs."""
+MAX_PAYLOAD_DEPTH = 32  # well inside what any receiver parses (safe_json.MAX_DEPTH) with the message around it
+# what a projector raises on content it cannot take (a list where a number belongs ...): a bug or
+# hostile content, never a reason to lose the event or the rest of its batch
+_PROJECTION_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, sqlite3.Error)
 
 Listener = Callable[[list[Event]], None]
+
+
+def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Run the projectors of ``events``, then what they deferred to the end of the batch."""
+    outer = getattr(_batch, "pending", None)
+    pending: dict[object, Callable[[sqlite3.Connection], None]] = {}
+    _batch.pending = pending
+    try:
+        for ev in events:
+            for fn in _PROJECTORS.get(ev.kind, ()):
+                fn(conn, ev)
+    finally:
+        _batch.pending = outer
+    for finish in pending.values():
+        finish(conn)
 
 
 class EventLog:
@@ -259,6 +284,13 @@ class EventLog:
             (ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind, ev.learner_id, _dumps(ev.payload))
             for ev in new
         ]
+        for ev, row in zip(new, rows, strict=True):
+            if len(row[7]) > MAX_PAYLOAD_CHARS or too_deep(row[7], ev.payload, MAX_PAYLOAD_DEPTH):
+                raise EventError(
+                    f"An event ({ev.kind[:64]} from {ev.device_id}) carries more than "
+                    f"{MAX_PAYLOAD_CHARS // 1024} KB of content, or content nested too deeply; "
+                    "big content travels as a course pack. Nothing from its batch was applied."
+                )
         conn.execute("SAVEPOINT insert_batch")
         before = conn.total_changes
         conn.executemany(insert, rows)
@@ -270,19 +302,29 @@ class EventLog:
                     kept.append(ev)
             new = kept
         conn.execute("RELEASE insert_batch")
-        touched: set[tuple[str, str]] = set()
-        outer = getattr(_batch, "pending", None)
-        pending: dict[object, Callable[[sqlite3.Connection], None]] = {}
-        _batch.pending = pending
+        touched = {(ev.device_id, ev.scope) for ev in new}
+        conn.execute("SAVEPOINT project_batch")
         try:
+            _project(conn, new)
+        except _PROJECTION_ERRORS:
+            # Some event's content breaks its projector (hostile, or shaped by another version).
+            # Keep every event, project the others: one at a time, each undone alone if it fails.
+            conn.execute("ROLLBACK TO project_batch")
             for ev in new:
-                touched.add((ev.device_id, ev.scope))
-                for fn in _PROJECTORS.get(ev.kind, ()):
-                    fn(conn, ev)
-        finally:
-            _batch.pending = outer
-        for finish in pending.values():
-            finish(conn)
+                conn.execute("SAVEPOINT project_one")
+                try:
+                    _project(conn, [ev])
+                except _PROJECTION_ERRORS as exc:
+                    conn.execute("ROLLBACK TO project_one")
+                    log.warning(
+                        "event %s/%s (%s) is kept but not shown: its content does not fit (%s)",
+                        ev.device_id,
+                        ev.seq,
+                        ev.kind[:64],
+                        type(exc).__name__,
+                    )
+                conn.execute("RELEASE project_one")
+        conn.execute("RELEASE project_batch")
         for device_id, scope in touched:
             self._advance_vector(conn, device_id, scope)
         return new

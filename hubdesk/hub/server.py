@@ -1,15 +1,20 @@
 """The central hub over HTTP: starlette on uvicorn, the hub's own installation as its database.
 
 Every route but ``/enrol`` needs a request signed by an enrolled centre (see
-:mod:`hubdesk.sync.signing`); anything else gets a 401/403 and learns nothing. Bodies are read up
-to a bound and refused past it (413), requests are rate-limited per device and per address (429),
-unreadable JSON or messages get a 400, events a centre may not send a 403, and no input reaches a
-traceback: the server answers and carries on. Database work runs in a worker thread so one slow
+:mod:`hubdesk.sync.signing`); anything else gets a 401/403 and learns nothing. The sender's
+identity, time, nonce and quota are checked from the headers *before* the body is read, then the
+body is streamed with a cap (413) while its hash is computed, and only then is the signature over
+that hash checked. Verified requests count against the device's quota in the database (429, shared
+by several hub processes); failures slow down their address. Unreadable or hostile JSON (deeply
+nested, ``NaN``) and malformed messages get a 400, events a centre may not send a 403, and no input
+reaches a traceback: the server answers and carries on. Slow and half-sent requests are dropped by
+the server itself (:mod:`hubdesk.sync.serving`). Database work runs in a worker thread so one slow
 import does not stall other centres' requests.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -19,40 +24,57 @@ from typing import Any
 import zstandard
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 
+from hubdesk.core import safe_json
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError
 from hubdesk.hub import deltas, published
 from hubdesk.hub.dashboard import Dashboard
-from hubdesk.sync import enrolment, protocol, syncthing_cards
+from hubdesk.hub.quotas import Quota, Quotas
+from hubdesk.sync import enrolment, protocol, serving, syncthing_cards
 from hubdesk.sync.entitlement import hub_policy
-from hubdesk.sync.signing import H_DEVICE, H_NONCE, H_SIG, H_TIME, WINDOW_S, check_signature, request_bytes, sign_reply
+from hubdesk.sync.serving import Limits, TLSFiles
+from hubdesk.sync.signing import (
+    H_DEVICE,
+    H_NONCE,
+    H_SIG,
+    H_TIME,
+    WINDOW_S,
+    check_signature,
+    request_bytes_for,
+    request_time,
+    sign_reply,
+)
 from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
 
 MAX_BODY = 32 << 20
+MAX_ENROL_BODY = 16 << 10  # a claim is a few hundred bytes; the route is open to anyone
 COMPRESS_OVER = 1024
 FILE_CHUNK = 256 << 10
 
 
 @dataclass
 class RateLimit:
-    """A token bucket per key (device or address): ``burst`` requests, refilled at ``per_s``."""
+    """A token bucket per key (an address, or an address and the device it claims): ``burst``
+    requests, refilled at ``per_s``. Kept in memory: it slows down what failed to authenticate;
+    what a verified device may do is its quota, kept in the database (:mod:`hubdesk.hub.quotas`)."""
 
     per_s: float = 50.0
     burst: float = 200.0
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
 
-    def allow(self, key: str, now: float | None = None) -> bool:
+    def allow(self, key: str, now: float | None = None, cost: float = 1.0) -> bool:
+        """Take ``cost`` tokens (0: only look) if there is at least one; whether there was."""
         now = time.monotonic() if now is None else now
         tokens, last = self._buckets.get(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - last) * self.per_s)
         if tokens < 1:
             self._buckets[key] = (tokens, now)
             return False
-        self._buckets[key] = (tokens - 1, now)
+        self._buckets[key] = (tokens - cost, now)
         if len(self._buckets) > 10_000:  # forget idle keys rather than grow without bound
             self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 60}
         return True
@@ -80,6 +102,7 @@ class Hub:
         max_body: int = MAX_BODY,
         rate: RateLimit | None = None,
         enrol_rate: RateLimit | None = None,
+        quota: Quota | None = None,
     ) -> None:
         self.inst = inst
         self.state = SyncState(inst.store)
@@ -88,6 +111,7 @@ class Hub:
         self.max_body = max_body
         self.rate = rate or RateLimit()
         self.enrol_rate = enrol_rate or RateLimit(per_s=0.2, burst=10)
+        self.quotas = Quotas(inst.store, quota)
         self.dashboard = Dashboard(inst)  # the operator's pages: every path the centres' routes leave
         centre_root = self._guard(self._root)
 
@@ -106,44 +130,69 @@ class Hub:
         )
 
     # -- plumbing -----------------------------------------------------------------------------
-    async def _body(self, request: Request) -> bytes:
+    async def _body(self, request: Request, cap: int | None = None) -> tuple[bytes, str]:
+        """The body, read as it streams in, refused once past ``cap``, with its SHA-256 (hex)."""
+        cap = self.max_body if cap is None else cap
         declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+        if declared is not None and (not declared.isdigit() or int(declared) > cap):
             raise _Refused(413, "The request is too large.")
         chunks: list[bytes] = []
+        digest = hashlib.sha256()
         size = 0
         async for chunk in request.stream():
             size += len(chunk)
-            if size > self.max_body:
+            if size > cap:
                 raise _Refused(413, "The request is too large.")
+            digest.update(chunk)
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), digest.hexdigest()
 
-    def _authenticate(self, request: Request, body: bytes) -> Device:
+    def _admit(self, request: Request) -> tuple[Device, str, str, str]:
+        """Who claims to send this, checked before a byte of its body is read.
+
+        The device must be an enrolled centre, the time a finite number within the window, the
+        nonce not seen before, and the device under its quota. The signature covers the body's
+        hash, so it is checked once the body is in (:meth:`_verify`).
+        """
         h = request.headers
         device_id, ts, nonce, sig = h.get(H_DEVICE), h.get(H_TIME), h.get(H_NONCE), h.get(H_SIG)
-        if not (device_id and ts and nonce and sig) or len(nonce) > 64 or len(device_id) > 64:
+        if not (device_id and ts and nonce and sig) or len(nonce) > 64 or len(device_id) > 64 or len(sig) > 128:
             raise _Refused(401, "This hub answers enrolled centres only.")
         device = self.state.device(device_id)
         if device is None or device.role != CENTRE_ROLE:
             raise _Refused(403, "This device is not enrolled with this hub.")
-        try:
-            skew = abs(time.time() - float(ts))
-        except ValueError:
-            raise _Refused(401, "The request's time stamp is not readable.") from None
-        if skew > WINDOW_S:
+        at = request_time(ts)
+        if at is None:
+            raise _Refused(401, "The request's time stamp is not readable.")
+        if abs(time.time() - at) > WINDOW_S:
             raise _Refused(401, "The request's time is too far from the hub's clock; check the PC's clock.")
+        if self.inst.store.query("SELECT 1 FROM hub_nonces WHERE nonce = ?", (nonce,)):
+            raise _Refused(401, "This request was already received (a replay).")
+        declared = h.get("content-length", "0")
+        why = self.quotas.over(device_id, int(declared) if declared.isdigit() else 0)
+        if why:
+            raise _Refused(429, why)
+        return device, ts, nonce, sig
+
+    def _verify(self, request: Request, admitted: tuple[Device, str, str, str], digest: str, size: int) -> None:
+        """The signature over the body's hash; then the nonce is spent and the quota charged, at once."""
+        device, ts, nonce, sig = admitted
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        if not check_signature(device.public_key, sig, request_bytes(request.method, path, ts, nonce, body)):
+        if not check_signature(device.public_key, sig, request_bytes_for(request.method, path, ts, nonce, digest)):
             raise _Refused(401, "The request's signature does not verify.")
         now = time.time()
         with self.inst.store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM hub_nonces WHERE nonce = ?", (nonce,)).fetchone():
+            spent = conn.execute(
+                "INSERT OR IGNORE INTO hub_nonces (nonce, device_id, at) VALUES (?, ?, ?)",
+                (nonce, device.device_id, now),
+            )
+            if spent.rowcount != 1:  # a copy of it raced us here
                 raise _Refused(401, "This request was already received (a replay).")
-            conn.execute("INSERT INTO hub_nonces (nonce, device_id, at) VALUES (?, ?, ?)", (nonce, device_id, now))
+            why = self.quotas.charge(conn, device.device_id, size, now)
+            if why:
+                raise _Refused(429, why)
             conn.execute("DELETE FROM hub_nonces WHERE at < ?", (now - 2 * WINDOW_S,))
-            conn.execute("UPDATE sync_devices SET last_contact = ? WHERE device_id = ?", (now, device_id))
-        return device
+            conn.execute("UPDATE sync_devices SET last_contact = ? WHERE device_id = ?", (now, device.device_id))
 
     def _signed(self, request: Request, value: Any, status: int = 200) -> Response:
         """A JSON reply signed over its plain body, zstd-compressed on the wire when the client takes it."""
@@ -174,15 +223,30 @@ class Hub:
         async def endpoint(request: Request) -> Response:
             addr = request.client.host if request.client else "?"
             try:
-                if not self.rate.allow("ip:" + addr):
+                try:
+                    admitted = await run_in_threadpool(self._admit, request)
+                except _Refused as exc:  # an address that keeps failing is told to back off
+                    if exc.status != 429 and not self.rate.allow("ip:" + addr):
+                        raise _Refused(429, "Too many requests; slow down.") from None
+                    raise
+                # failures after admission (a bad signature) count against this address *and* the device
+                # it claims, so junk from one address never locks out a centre behind another, or the
+                # real device sending from the same address
+                strikes = f"sig:{addr}:{admitted[0].device_id}"
+                if not self.rate.allow(strikes, cost=0):
                     raise _Refused(429, "Too many requests; slow down.")
-                body = await self._body(request)
-                device = await run_in_threadpool(self._authenticate, request, body)
-                if not self.rate.allow("dev:" + device.device_id):
-                    raise _Refused(429, "Too many requests; slow down.")
-                return await handler(request, device, self._plain(request, body))
+                body, digest = await self._body(request)
+                try:
+                    await run_in_threadpool(self._verify, request, admitted, digest, len(body))
+                except _Refused as exc:
+                    if exc.status == 401:
+                        self.rate.allow(strikes)
+                    raise
+                return await handler(request, admitted[0], self._plain(request, body))
             except _Refused as exc:
                 return _error(exc.status, exc.message)
+            except ClientDisconnect:  # it went away (or was dropped for being too slow): nobody to answer
+                return Response(status_code=400)
 
         return endpoint
 
@@ -196,14 +260,16 @@ class Hub:
         try:
             if not self.enrol_rate.allow(addr):
                 raise _Refused(429, "Too many enrolment attempts; wait a minute.")
-            body = await self._body(request)
+            body, _ = await self._body(request, MAX_ENROL_BODY)
             try:
-                claim = json.loads(body)
-            except (ValueError, UnicodeDecodeError):
+                claim = safe_json.loads(body)
+            except safe_json.UnsafeJSON:
                 raise _Refused(400, "The enrolment request is not JSON.") from None
             hub = await run_in_threadpool(enrolment.redeem, self.state, self.inst.identity, claim)
         except _Refused as exc:
             return _error(exc.status, exc.message)
+        except ClientDisconnect:
+            return Response(status_code=400)
         except AuthError as exc:
             return _error(403, str(exc))
         nonce = request.headers.get(H_NONCE, "")
@@ -216,9 +282,9 @@ class Hub:
         if kind not in ("vector", "pull", "push"):
             return _error(404, "There is no such sync request.")
         try:
-            message = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return _error(400, "The request is not JSON.")
+            message = safe_json.loads(body)
+        except safe_json.UnsafeJSON as exc:
+            return _error(400, f"The request is not JSON this hub takes: {exc}")
 
         def work() -> dict[str, Any]:
             return protocol.answer(self.inst.log, kind, message, hub_policy(self.inst.log, device.device_id))
@@ -283,14 +349,25 @@ class Hub:
         return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
 
 
-def serve(inst: Installation, host: str = "127.0.0.1", port: int = 8470, *, sock: Any = None) -> None:
+def serve(
+    inst: Installation,
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    *,
+    sock: Any = None,
+    limits: Limits | None = None,
+    tls: TLSFiles | None = None,
+    quota: Quota | None = None,
+) -> None:
     """Run the hub until interrupted (SIGINT/SIGTERM stop it cleanly).
 
     ``sock`` is a socket already bound and listening (``hubdesk hub serve`` binds first, so a port
-    in use is said in one sentence, and "listening" is printed only once it is true).
+    in use is said in one sentence, and "listening" is printed only once it is true). ``limits``
+    bounds connections and how slowly a request may arrive (:mod:`hubdesk.sync.serving`); ``tls``
+    serves HTTPS with that certificate and key.
     """
     import uvicorn
 
-    hub = Hub(inst)
-    config = uvicorn.Config(hub.app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+    hub = Hub(inst, quota=quota)
+    config = serving.config(hub.app, limits, host=host, port=port, tls=tls)
     uvicorn.Server(config).run(sockets=[sock] if sock is not None else None)

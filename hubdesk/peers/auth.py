@@ -32,6 +32,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from hubdesk.core import safe_json
 from hubdesk.errors import AuthError
 
 SKEW_S = 120
@@ -77,7 +78,7 @@ def open_reply(key: bytes, request_nonce: bytes, status: int, body: bytes) -> An
         raise SealError("The peer's reply is not sealed with the group key.")
     try:
         plain = ChaCha20Poly1305(key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _reply_aad(request_nonce, status))
-        return json.loads(plain)
+        return safe_json.loads(plain)
     except (InvalidTag, ValueError) as exc:
         raise SealError("The peer's reply is not sealed with the group key.") from exc
 
@@ -96,6 +97,11 @@ class ReplayGuard:
         self._seen: OrderedDict[bytes, float] = OrderedDict()
         self._lock = threading.Lock()
 
+    def seen(self, nonce: bytes) -> bool:
+        """Whether ``nonce`` was already used (a look only: nothing is recorded)."""
+        with self._lock:
+            return nonce in self._seen
+
     def fresh(self, nonce: bytes, now: float) -> bool:
         with self._lock:
             while self._seen and (
@@ -106,6 +112,20 @@ class ReplayGuard:
                 return False
             self._seen[nonce] = now
             return True
+
+
+def admissible(headers: dict[str, str], guard: ReplayGuard, *, now: float | None = None) -> bool:
+    """Whether a request's time and nonce could pass, judged from its headers before its body is read."""
+    now = time.time() if now is None else now
+    stamp_text, nonce_text = headers.get(TIME_HEADER, ""), headers.get(NONCE_HEADER, "")
+    if len(stamp_text) > 20 or len(nonce_text) > 32:
+        return False
+    try:
+        stamp = int(stamp_text)
+        nonce = base64.urlsafe_b64decode(nonce_text.encode())
+    except (ValueError, binascii.Error):
+        return False
+    return len(nonce) == NONCE_BYTES and abs(now - stamp) <= SKEW_S and not guard.seen(nonce)
 
 
 def open_request(
@@ -135,6 +155,6 @@ def open_request(
     if not guard.fresh(nonce, now):
         raise SealError("A request that was already seen (a replay).")
     try:
-        return json.loads(plain), nonce
-    except ValueError as exc:
+        return safe_json.loads(plain), nonce
+    except safe_json.UnsafeJSON as exc:
         raise SealError("A sealed request whose content is not JSON.") from exc

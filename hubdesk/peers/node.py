@@ -31,6 +31,7 @@ from hubdesk.peers.client import LISTEN_META, PeerClient, WrongCode, http_client
 from hubdesk.peers.discovery import Discovery, Nearby
 from hubdesk.peers.presence import Presence
 from hubdesk.peers.server import PeerServer, RateLimit
+from hubdesk.sync import serving
 
 log = logging.getLogger(__name__)
 
@@ -116,14 +117,8 @@ class PeerNode:
         advertised = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
         self._advertised = f"{advertised}:{self.port}"
         self.inst.store.meta_set(LISTEN_META, self._advertised)
-        config = uvicorn.Config(
-            self.server.app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            limit_concurrency=64,
-            timeout_keep_alive=5,
-        )
+        # slow or half-sent requests are dropped; past 256 open connections the longest-waiting goes
+        config = serving.config(self.server.app, serving.Limits(max_connections=256))
         self._uvicorn = uvicorn.Server(config)
         return self.port
 

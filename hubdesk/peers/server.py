@@ -5,9 +5,12 @@ One route does the work, ``POST /g/<group id>/<kind>`` with a body sealed under 
 sync protocol's requests (``vector``, ``pull``, ``push``), answered by
 :func:`hubdesk.sync.protocol.answer` with a policy that lets only that group's scope cross.
 
-The endpoint faces a shared network, so it is defensive before it is helpful: bodies are bounded
+The endpoint faces a shared network, so it is defensive before it is helpful: a request whose time
+or nonce cannot pass is refused from its headers, before its body is read; bodies are bounded
 (413), each address has a request budget (429), an unknown group and a wrong key get the same
-``401`` and the same words, anything malformed gets a 4xx, and no input makes it stop serving.
+``401`` and the same words, anything malformed (deeply nested JSON too) gets a 4xx, and no input
+makes it stop serving. Slow and half-sent requests are dropped by the server
+(:mod:`hubdesk.sync.serving`), which the node runs it under.
 
 After the creator removed a member the group has a newer key (:mod:`hubdesk.core.groups`).
 Only the current key opens the group; a request sealed with an older one gets the same ``401``,
@@ -36,7 +39,7 @@ from hubdesk.core.events import EventError, group_scope
 from hubdesk.core.groups import EpochKey
 from hubdesk.core.installation import Installation
 from hubdesk.errors import SyncError
-from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, open_request, seal_reply
+from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, admissible, open_request, seal_reply
 from hubdesk.peers.policy import group_policy
 from hubdesk.peers.presence import Presence
 from hubdesk.sync.protocol import answer
@@ -122,6 +125,8 @@ class PeerServer:
         client = request.client.host if request.client else "?"
         if not self.rate.allow(client):
             return JSONResponse({"error": "Too many requests; slow down."}, status_code=429)
+        if not admissible(dict(request.headers), self.guard):  # stale, replayed or missing: not worth a body
+            return JSONResponse(NOT_AUTHORISED, status_code=401)
         try:
             body = await self._read_body(request)
         except ClientDisconnect:

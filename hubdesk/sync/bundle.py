@@ -33,6 +33,7 @@ from typing import Any
 
 import zstandard
 
+from hubdesk.core import safe_json
 from hubdesk.core.events import Event
 from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
@@ -246,8 +247,8 @@ def _parse(data: bytes, name: str) -> _Parsed:
     head = data[pos + 4 : pos + 4 + hlen]
     sig = data[pos + 4 + hlen : pos + 4 + hlen + 64]
     try:
-        header = json.loads(head)
-    except (ValueError, UnicodeDecodeError):
+        header = safe_json.loads(head)
+    except safe_json.UnsafeJSON:
         raise damaged from None
     if not isinstance(header, dict) or header.get("v") != VERSION:
         raise BundleError(f"{name} is from another version of HubDesk's bundle format, or damaged.")

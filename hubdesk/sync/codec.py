@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
+from hubdesk.core import safe_json
 from hubdesk.core.clock import format_stamp, valid_stamp
 from hubdesk.core.events import Event, EventError, valid_scope
 from hubdesk.errors import SyncError
@@ -129,9 +130,9 @@ def _list(doc: dict[str, Any], key: str, n: int | None = None, of: type | None =
 
 def decode(raw: bytes) -> list[Event]:
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CodecError("The bundle's events are not readable.") from exc
+        doc = safe_json.loads(raw)
+    except safe_json.UnsafeJSON as exc:
+        raise CodecError(f"The bundle's events are not readable: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("f") != FORMAT or type(doc.get("n")) is not int:
         raise CodecError("The bundle's events are in a format this HubDesk does not know.")
     n: int = doc["n"]

@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import zstandard
 
+from hubdesk.core import safe_json
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
 from hubdesk.sync import enrolment, protocol, syncthing_cards
@@ -133,9 +134,9 @@ class HubClient:
         ):
             raise AuthError(f"The reply from {self.url} is not signed by this centre's hub.")
         try:
-            return json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise protocol.ProtocolError("The hub's reply is not JSON.") from exc
+            return safe_json.loads(body)
+        except safe_json.UnsafeJSON as exc:
+            raise protocol.ProtocolError(f"The hub's reply is not JSON this centre takes: {exc}") from exc
 
     def _call_json(self, method: str, path: str, value: Any = None) -> Any:
         body = b"" if value is None else json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
@@ -156,7 +157,7 @@ class HubClient:
         claim = enrolment.make_claim(self.inst.identity, code)
         resp = self._send("POST", "/enrol", json.dumps(claim).encode(), signed=False)
         try:
-            hub = json.loads(resp.content)
+            hub = safe_json.loads(resp.content)
             device_id, key = str(hub["device_id"]), str(hub["public_key"])
         except (ValueError, KeyError, TypeError) as exc:
             raise protocol.ProtocolError("The hub's answer to the enrolment is not readable.") from exc

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import secrets
 import time
 
@@ -26,7 +27,23 @@ WINDOW_S = 300.0
 
 
 def request_bytes(method: str, path: str, ts: str, nonce: str, body: bytes) -> bytes:
-    return f"hubdesk-req-v1\n{method.upper()}\n{path}\n{ts}\n{nonce}\n{hashlib.sha256(body).hexdigest()}".encode()
+    return request_bytes_for(method, path, ts, nonce, hashlib.sha256(body).hexdigest())
+
+
+def request_bytes_for(method: str, path: str, ts: str, nonce: str, body_sha256: str) -> bytes:
+    """What a request's signature covers, given the hex SHA-256 of its body (hashed as it streams in)."""
+    return f"hubdesk-req-v1\n{method.upper()}\n{path}\n{ts}\n{nonce}\n{body_sha256}".encode()
+
+
+def request_time(ts: str | None) -> float | None:
+    """A request's time header as a finite number, or ``None``: ``nan`` would pass any window check."""
+    if ts is None or len(ts) > 32:
+        return None
+    try:
+        value = float(ts)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def reply_bytes(status: int, nonce: str, body: bytes) -> bytes:

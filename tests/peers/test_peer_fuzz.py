@@ -22,11 +22,12 @@ from tests.peers.conftest import PeerProcess
 Factory = Callable[..., tuple[PeerProcess, Installation]]
 
 
-def _raw(address: str, path: str, body: bytes, length: str) -> int:
+def _raw(address: str, path: str, body: bytes, length: str, headers: dict[str, str] | None = None) -> int:
     """A request whose declared length lies (httpx will not send one)."""
     host, port = address.split(":")
+    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     with socket.create_connection((host, int(port)), 5) as sock:
-        head = f"POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Length: {length}\r\n\r\n"
+        head = f"POST {path} HTTP/1.1\r\nHost: {address}\r\n{extra}Content-Length: {length}\r\n\r\n"
         sock.sendall(head.encode() + body)
         status = int(sock.recv(200).split(b" ")[1])
     assert 400 <= status < 500
@@ -131,11 +132,12 @@ def test_endpoint_survives_a_fuzzing_run(peer_process: Factory) -> None:
             elif case == 5:  # bad group ids and routes
                 bad = rng.choice(["", "Z" * 24, "../../", "%00", group.id.upper(), "a" * 500])
                 r = http.post(f"{base}/g/{bad}/hello", content=b"{}")
-            elif case == 6:  # huge bodies, declared or real
+            elif case == 6:  # huge bodies, declared or real (with a fresh time and nonce: else refused unread)
+                fresh = seal_request(key, "POST", path, {}).headers
                 if rng.random() < 0.5:
-                    r = http.post(base + path, content=b"\0" * (9 * 1024 * 1024))
+                    r = http.post(base + path, content=b"\0" * (9 * 1024 * 1024), headers=fresh)
                 else:
-                    statuses.append(_raw(pa.address, path, b"{}", "999999999999"))
+                    statuses.append(_raw(pa.address, path, b"{}", "999999999999", fresh))
                     continue
             else:  # wrong methods and JSON where a sealed body belongs
                 r = (
@@ -194,3 +196,59 @@ def test_reply_is_sealed_and_bound_to_the_request(peer_process: Factory) -> None
         r1 = http.post(f"http://{pa.address}{path}", content=wrong.body, headers=wrong.headers)
         r2 = http.post(f"http://{pa.address}{unknown_path}", content=unknown.body, headers=unknown.headers)
         assert (r1.status_code, r1.content) == (r2.status_code, r2.content) == (401, r1.content)
+
+
+def test_endpoint_stays_up_under_slow_and_deeply_nested_requests(peer_process: Factory) -> None:
+    import psutil
+
+    pa, a = peer_process("a", rate=10_000)
+    amina = a.learners.add("Amina")
+    group, code = a.groups.create("Circle", amina)
+    a.group_notes.append(group.id, amina.id, "still here")
+    key = a.groups.key(group.id)
+    assert key is not None and pa.proc is not None
+    host, port = pa.address.split(":")
+    slow = []
+    try:
+        for _ in range(300):  # past the endpoint's bound of 256: the longest-waiting heads make room
+            s = socket.create_connection((host, int(port)), 5)
+            s.sendall(f"POST /g/{group.id}/hello HTTP/1.1\r\nHost: x\r\nX-Slow: ".encode())
+            slow.append(s)
+        assert psutil.Process(pa.proc.pid).num_fds() < 256 + 60
+        path = f"/g/{group.id}/push"
+        with httpx.Client(timeout=10, trust_env=False) as http:
+            for content in (
+                "[" * 100_000 + "]" * 100_000,  # the sealed JSON itself
+                {"from": {"device": "x"}, "msg": json.loads("[" * 60 + "]" * 60)},
+                {"from": {"device": "x"}, "msg": {"v": 1, "type": "pull", "vector": [], "limit": float("nan")}},
+            ):
+                sealed = (
+                    seal_request(key, "POST", path, content)
+                    if not isinstance(content, str)
+                    else _seal_text(key, path, content)
+                )
+                r = http.post(f"http://{pa.address}{path}", content=sealed.body, headers=sealed.headers)
+                assert 400 <= r.status_code < 500, r.text[:200]
+        b = Installation(pa.data.parent / "b")
+        try:
+            join(b, code, b.learners.add("Kofi"), pa.address)
+            assert b.group_notes.text(group.id) == "still here"
+        finally:
+            b.close()
+    finally:
+        for s in slow:
+            s.close()
+    assert pa.alive()
+    assert "Traceback" not in (pa.data.parent / "a-serve.log").read_text()
+
+
+def _seal_text(key: bytes, path: str, text: str) -> Any:
+    """A request sealed over raw text (seal_request would have to parse it first)."""
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    from hubdesk.peers import auth
+
+    sealed = seal_request(key, "POST", path, {})
+    stamp = int(sealed.headers[TIME_HEADER])
+    body = ChaCha20Poly1305(key).encrypt(sealed.nonce, text.encode(), auth._aad("POST", path, stamp, sealed.nonce))
+    return auth.SealedRequest(sealed.headers, body, sealed.nonce)

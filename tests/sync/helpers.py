@@ -12,6 +12,7 @@ import uvicorn
 
 from hubdesk.core.installation import Installation
 from hubdesk.hub.server import Hub
+from hubdesk.sync import serving
 from hubdesk.sync.enrolment import issue_code
 from hubdesk.sync.http import HubClient
 from hubdesk.sync.state import SyncState
@@ -24,12 +25,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_hub(inst: Installation, **hub_options: object) -> Iterator[tuple[str, Hub]]:
+def running_hub(
+    inst: Installation, *, limits: serving.Limits | None = None, **hub_options: object
+) -> Iterator[tuple[str, Hub]]:
     hub = Hub(inst, **hub_options)  # type: ignore[arg-type]
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(hub.app, host="127.0.0.1", port=port, log_level="error", access_log=False, lifespan="off")
-    )
+    server = uvicorn.Server(serving.config(hub.app, limits, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
