@@ -110,3 +110,40 @@ def test_clock_counter_never_widens_the_stamp() -> None:
     clock.observe("0000000000009-ffff-peer")
     stamp = clock.now()
     assert valid_stamp(stamp) and stamp > "0000000000009-ffff-peer"
+
+
+def test_event_payloads_are_capped_in_size_and_depth(make_inst) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from hubdesk.core.events import MAX_PAYLOAD_CHARS, EventError
+
+    a, b = make_inst("a"), make_inst("b")
+    with pytest.raises(EventError, match="course pack"):
+        a.log.append("test.big", {"x": "y" * MAX_PAYLOAD_CHARS})
+    deep: object = 1
+    for _ in range(40):
+        deep = [deep]
+    fine = a.log.append("test.ok", {"x": 1})
+    hostile = Event(a.device_id, 2, CENTRE, 2, fine.hlc, "test.deep", {"x": deep})
+    with pytest.raises(EventError, match="nested too deeply"):
+        b.log.apply([fine, hostile])
+    assert a.log.count() == 1 and b.log.count() == 0  # nothing of the refused batch
+
+
+def test_an_event_that_breaks_its_projector_is_kept_and_the_rest_applied(make_inst) -> None:  # type: ignore[no-untyped-def]
+    from hubdesk.core.events import projector
+
+    seen: list[int] = []
+
+    @projector("test.fragile")
+    def _fragile(conn, ev):  # type: ignore[no-untyped-def]
+        seen.append(int(ev.payload["n"]))  # a list where a number belongs raises TypeError
+
+    a, b = make_inst("a"), make_inst("b")
+    good1 = a.log.append("test.fragile", {"n": 1})
+    poisoned = Event(a.device_id, 2, CENTRE, 2, good1.hlc, "test.fragile", {"n": [1, 2]})
+    good2 = Event(a.device_id, 3, CENTRE, 3, good1.hlc, "test.fragile", {"n": 3})
+    seen.clear()
+    new = b.log.apply([good1, poisoned, good2])
+    assert len(new) == 3 and b.log.count() == 3  # every event kept (it travels on)
+    assert sorted(seen)[-2:] == [1, 3] and b.log.vector()[(a.device_id, CENTRE)] == 3
