@@ -117,7 +117,7 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.artifacts import Offer, stick_of
-    from hubdesk.sync.bundle import bundle_paths, import_bundle
+    from hubdesk.sync.bundle import bundle_paths, import_named
     from hubdesk.sync.carried import install_carried
 
     paths = bundle_paths(args.path)
@@ -128,8 +128,8 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
     offers: list[tuple[Path, Offer]] = []
     for path in paths:
         try:
-            result = import_bundle(ctx.inst, path)
-        except HubDeskError as exc:  # refused (damaged, stranger, replayed enrolment...): one line, next file
+            result = import_named(ctx.inst, path)
+        except HubDeskError as exc:  # refused (damaged, stranger, unreadable...): one line naming it, next file
             refused += 1
             print(f"Refused: {exc}")
             continue

@@ -24,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
+import stat
 import struct
 import time
 from dataclasses import dataclass
@@ -37,7 +39,7 @@ from hubdesk.core import safe_json
 from hubdesk.core.events import Event
 from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
-from hubdesk.errors import AuthError, SyncError
+from hubdesk.errors import AuthError, HubDeskError, SyncError
 from hubdesk.sync import codec, enrolment, syncthing_cards
 from hubdesk.sync.artifacts import Offer
 from hubdesk.sync.entitlement import centre_policy, hub_policy
@@ -54,6 +56,8 @@ from hubdesk.sync.protocol import (
     vector_to_wire,
 )
 from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, NotEnrolled, SyncState, crashpoint
+
+log = logging.getLogger(__name__)
 
 MAGIC = b"HDBUNDLE\x01\n"
 SUFFIX = ".hdbundle"
@@ -316,7 +320,10 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     path = Path(path)
     name = path.name
     try:
-        if path.stat().st_size > MAX_FILE:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block the import for ever
+            raise BundleError(f"{name} is not a file; skipped.")
+        if info.st_size > MAX_FILE:
             raise BundleError(f"{name} is too large to be a sync bundle.")
         data = path.read_bytes()
     except OSError as exc:
@@ -380,9 +387,29 @@ def _hub_offer(state: SyncState, header: dict[str, Any]) -> Offer | None:
     return Offer.from_header(header)
 
 
+def import_named(inst: Installation, path: Path | str) -> ImportResult:
+    """:func:`import_bundle` for one file among many: every refusal names the file, and whatever
+    goes wrong with it (a bug, the disk) is a :class:`HubDeskError`, so a caller going through a
+    folder reports this file and carries on with the next."""
+    name = Path(path).name
+    try:
+        return import_bundle(inst, path)
+    except HubDeskError as exc:
+        if name not in str(exc):
+            exc.args = (f"{name}: {exc}",)  # same class (a NotEnrolled stays one), with the name
+        raise
+    except Exception as exc:
+        log.debug("importing %s failed", name, exc_info=True)
+        raise BundleError(
+            f"{name} could not be imported ({type(exc).__name__}: {str(exc)[:120]}); nothing more from it was applied."
+        ) from exc
+
+
 def bundle_paths(path: Path | str) -> list[Path]:
     """The bundle files at ``path`` (a file, or a folder searched one level deep), in export order."""
     p = Path(path)
     if p.is_dir():
-        return sorted(x for x in p.iterdir() if x.is_file() and x.name.endswith(SUFFIX) and not x.name.startswith("."))
+        # not only regular files: a broken link or a pipe with a bundle's name is reported, not passed over
+        names = (x for x in p.iterdir() if x.name.endswith(SUFFIX) and not x.name.startswith("."))
+        return sorted(x for x in names if not x.is_dir())
     return [p]

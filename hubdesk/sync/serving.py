@@ -110,7 +110,10 @@ class _Guarded(H11Protocol):
         waiting = [
             c
             for c in self.connections
-            if isinstance(c, _Guarded) and c is not self and c.waiting_since is not None and not c.transport.is_closing()
+            if isinstance(c, _Guarded)
+            and c is not self
+            and c.waiting_since is not None
+            and not c.transport.is_closing()
         ]
         if not waiting:
             return False

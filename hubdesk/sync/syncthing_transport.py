@@ -27,7 +27,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 from hubdesk.sync import enrolment, syncthing_cards
-from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_bundle, write_bundle
+from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_named, write_bundle
 from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled, SyncState
 from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_process import SyncthingProcess
@@ -208,7 +208,7 @@ class SyncthingTransport:
                 if rel in done:
                     continue
                 try:
-                    res = import_bundle(self.inst, path)
+                    res = import_named(self.inst, path)
                 except NotEnrolled as exc:
                     result.refused.append(str(exc))  # not remembered: trust may come with a later bundle
                     continue

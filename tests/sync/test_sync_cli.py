@@ -78,3 +78,47 @@ def test_export_where_no_bundle_can_be_written_is_a_sentence(
     # nothing counted as sent: a later export to a real folder still carries the learner
     rc, out = run(capsys, centre, "sync", "export", "--to", str(tmp_path / "usb"))
     assert rc == 0 and len(list((tmp_path / "usb").iterdir())) == 1
+
+
+def test_one_bad_bundle_never_blocks_the_good_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import struct
+
+    from hubdesk.core.installation import Installation
+    from hubdesk.sync.bundle import MAGIC
+
+    hub, usb = tmp_path / "hub", tmp_path / "usb"
+    centres = [tmp_path / "c1", tmp_path / "c2"]
+    for c in centres:
+        code = run(capsys, hub, "hub", "enrol-code")[1].strip().splitlines()[-1]
+        assert run(capsys, c, "sync", "enrol", code)[0] == 0
+        assert run(capsys, c, "sync", "export", "--to", str(tmp_path / "first"))[0] == 0
+    assert run(capsys, hub, "sync", "import", str(tmp_path / "first"))[0] == 0
+    for i, c in enumerate(centres):
+        run(capsys, c, "learner", "add", f"Learner {i}")
+        assert run(capsys, c, "sync", "export", "--to", str(usb))[0] == 0
+    good = sorted(usb.iterdir())
+    assert len(good) == 2
+    data = good[0].read_bytes()
+    poisoned = {
+        "junk.hdbundle": b"\x00" * 100,
+        "truncated.hdbundle": data[: len(data) // 2],
+        "0-tampered.hdbundle": data[:-1] + bytes([data[-1] ^ 1]),  # sorts first: before its good twin
+        "nested.hdbundle": MAGIC + struct.pack(">I", 200_000) + b"[" * 100_000 + b"]" * 100_000 + b"\0" * 64,
+        "empty.hdbundle": b"",
+    }
+    for name, content in poisoned.items():
+        (usb / name).write_bytes(content)
+    os.mkfifo(usb / "pipe.hdbundle")  # would block a plain read for ever
+    (usb / "gone.hdbundle").symlink_to(tmp_path / "nowhere")
+    rc, out = run(capsys, hub, "sync", "import", str(usb))
+    assert rc == 5 and "Traceback" not in out
+    refused = [line for line in out.splitlines() if line.startswith("Refused:")]
+    for name in [*poisoned, "pipe.hdbundle", "gone.hdbundle"]:
+        assert sum(name in line for line in refused) == 1, (name, out)
+    assert out.count("applied 1 new event(s)") == 2  # both good bundles, whatever came before them
+    inst = Installation(hub)
+    try:
+        assert sorted(lr.name for lr in inst.learners.all()) == ["Learner 0", "Learner 1"]
+    finally:
+        inst.close()
