@@ -176,6 +176,65 @@ def malformed_signature(tmp: Path) -> Path:
     return write_zip(tmp / "bad.hubpack", GOOD, manifest_for(GOOD), signature=b"garbage")
 
 
+# -- portability: names Windows, macOS or a FAT stick cannot hold --------------------------------------
+def device_name(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "CON.md": b"x"})
+
+
+def device_name_folder(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "nul/a.svg": b"<svg/>"})
+
+
+def device_name_with_extensions(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "fig/Com1.tar.gz": b"x"})
+
+
+def trailing_dot(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "fig./a.svg": b"<svg/>"})
+
+
+def trailing_space(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "notes /a.md": b"x"})
+
+
+def nfc_nfd_clash(tmp: Path) -> Path:
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "café.md"), unicodedata.normalize("NFD", "café.md")
+    assert nfc != nfd
+    return _zip(tmp, {"one.md": LESSON, nfc: b"x", nfd: b"y"})
+
+
+def case_fold_clash(tmp: Path) -> Path:
+    return _zip(tmp, {"one.md": LESSON, "STRASSE.md": b"x", "straße.md": b"y"})  # one name once folded
+
+
+def _with_quiz(tmp: Path, quiz: bytes) -> Path:
+    entries = {"one.md": LESSON, "quizzes/one.json": quiz}
+    lessons = [{"id": "one", "title": "One", "path": "one.md", "quiz": "quizzes/one.json", "minutes": None}]
+    return _zip(tmp, entries, lessons=lessons)
+
+
+def quiz_not_json(tmp: Path) -> Path:
+    return _with_quiz(tmp, b"{questions: [")
+
+
+def quiz_deeply_nested(tmp: Path) -> Path:
+    return _with_quiz(tmp, b"[" * 50_000 + b"]" * 50_000)
+
+
+def quiz_invalid(tmp: Path) -> Path:
+    return _with_quiz(tmp, json.dumps({"title": "Q", "questions": [{"id": "q1", "type": "single"}]}).encode())
+
+
+def manifest_deeply_nested(tmp: Path) -> Path:
+    return write_zip(tmp / "bad.hubpack", GOOD, b'{"format":1,"x":' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+
+
+def manifest_bad_mastery(tmp: Path) -> Path:
+    return _zip(tmp, GOOD, mastery={"correct": 9, "of_last": 2})
+
+
 def _remove_during_copy(src: Path) -> Callable[[int, int], None]:
     def hook(done: int, total: int) -> None:
         if done:
@@ -194,7 +253,19 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "nul-byte": (nul_byte, "control character"),
     "symlink": (symlink, "symbolic link"),
     "duplicate": (duplicate, "twice"),
-    "duplicate-case": (duplicate_case, "twice"),
+    "duplicate-case": (duplicate_case, "one name on Windows"),
+    "device-name": (device_name, "CON is a device name on Windows"),
+    "device-name-folder": (device_name_folder, "nul is a device name"),
+    "device-name-with-extensions": (device_name_with_extensions, "Com1 is a device name"),
+    "trailing-dot": (trailing_dot, "ends in a dot or a space"),
+    "trailing-space": (trailing_space, "ends in a dot or a space"),
+    "nfc-nfd-clash": (nfc_nfd_clash, "one name on Windows, macOS and USB sticks"),
+    "case-fold-clash": (case_fold_clash, "'STRASSE.md' and 'straße.md'"),
+    "quiz-not-json": (quiz_not_json, "quiz quizzes/one.json .* not readable JSON"),
+    "quiz-deeply-nested": (quiz_deeply_nested, "quiz quizzes/one.json .* nested too deeply"),
+    "quiz-invalid": (quiz_invalid, "quiz quizzes/one.json"),
+    "manifest-deeply-nested": (manifest_deeply_nested, "manifest.json. is not valid JSON"),
+    "manifest-bad-mastery": (manifest_bad_mastery, "manifest: The mastery rule"),
     "file-and-folder": (file_and_folder, "both as a file and as a folder"),
     "hash-mismatch": (hash_mismatch, "checksum"),
     "big-stored-hash-mismatch": (big_stored_hash_mismatch, "checksum"),
@@ -307,3 +378,37 @@ def test_manifest_json_shape_is_checked_on_every_field(tmp_path: Path) -> None:
         with pytest.raises(PackError):
             Manifest.from_dict({**good, key: value})
     assert json.loads(Manifest.from_dict(good).to_bytes())["id"] == "hostile"
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (["aux.svg"], "aux is a device name on Windows"),
+        (["LPT9.backup.svg"], "LPT9 is a device name"),
+        (["fig. /a.svg"], "ends in a dot or a space"),
+        (["Café.svg", "Cafe\u0301.svg"], "one name on Windows, macOS and USB sticks"),
+        (["Map.svg", "MAP.svg"], "one name on Windows, macOS and USB sticks"),
+    ],
+)
+def test_build_refuses_names_other_systems_cannot_hold(tmp_path: Path, names: list[str], message: str) -> None:
+    src = make_source(tmp_path / "src")
+    lesson = src / "lessons" / "02-files.md"
+    for name in names:
+        (src / "lessons" / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / "lessons" / name).write_text("<svg/>")
+        lesson.write_text(lesson.read_text() + f"\n![figure]({name.replace(' ', '%20')})\n")
+    out = tmp_path / "out.hubpack"
+    with pytest.raises(PackError, match=message) as err:
+        build_pack(src, out)
+    assert "\n" not in str(err.value)
+    assert not out.exists()
+
+
+def test_build_refuses_a_quiz_that_does_not_parse_naming_it(tmp_path: Path) -> None:
+    src = make_source(tmp_path / "src")
+    (src / "quizzes" / "first.yaml").write_text("title: Q\nquestions:\n  - id: q1\n    type: single\n")
+    with pytest.raises(PackError, match="quizzes/first.yaml"):
+        build_pack(src, tmp_path / "out.hubpack")
+    (src / "quizzes" / "first.yaml").write_text("[" * 5000 + "]" * 5000)
+    with pytest.raises(PackError, match="first.yaml"):
+        build_pack(src, tmp_path / "out.hubpack")

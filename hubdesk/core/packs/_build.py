@@ -53,6 +53,8 @@ def _load_yaml(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackError(f"{path} cannot be read as YAML: {str(exc).splitlines()[0]}.") from None
+    except RecursionError:
+        raise PackError(f"{path} is nested too deeply to be pack settings or a quiz.") from None
     if not isinstance(data, dict):
         raise PackError(f"{path} is not a YAML mapping of pack settings.")
     return data

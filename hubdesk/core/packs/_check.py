@@ -8,9 +8,11 @@ total compared with the configured limit, so a zip bomb is refused before it inf
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hubdesk.core import safe_json
 from hubdesk.core.packs._copy import Copier, Progress
 from hubdesk.core.packs._manifest import Manifest
 from hubdesk.core.packs._signing import Signature, check_signature, fingerprint
@@ -71,6 +73,29 @@ def check_source(
     return CheckedPack(manifest, manifest_bytes, sig_bytes, signed_by, verified)
 
 
+def check_quizzes(manifest: Manifest, read: Callable[[str], bytes | None]) -> None:
+    """Parse every lesson's quiz (``read(path)``: its verified bytes) as the app will when a learner
+    opens it: a quiz that does not parse refuses the pack now, naming the file, not in front of a learner."""
+    from hubdesk.core.quizzes import Quiz, QuizError
+
+    for lesson in manifest.lessons:
+        if lesson.quiz is None:
+            continue
+        where = f"The quiz {lesson.quiz} (lesson {lesson.id!r})"
+        try:
+            raw = read(lesson.quiz)
+            if raw is None:
+                raise PackError(f"{where} cannot be read; the pack was not installed.")
+            data = safe_json.loads(raw)
+            if not isinstance(data, dict):
+                raise QuizError(f"{where} is not a quiz: it holds no title and questions.")
+            Quiz.from_dict(data, name=where)
+        except safe_json.UnsafeJSON as exc:
+            raise PackError(f"{where} is not readable JSON ({exc}); the pack was not installed.") from None
+        except QuizError as exc:
+            raise PackError(f"{exc} The pack was not installed.") from None
+
+
 def verify_pack(
     path: Path,
     *,
@@ -85,6 +110,8 @@ def verify_pack(
     try:
         checked = check_source(source, trusted=trusted, require_signed=require_signed, max_bytes=max_bytes)
         Copier(source, checked.manifest, None, progress=progress, cancel=cancel).run()
+        sizes = {f.path: f.size for f in checked.manifest.files}
+        check_quizzes(checked.manifest, lambda name: source.read_small(name, sizes.get(name, 0)))
         return checked
     finally:
         source.close()

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hubdesk.core.packs._check import CheckedPack, check_source
+from hubdesk.core.packs._check import CheckedPack, check_quizzes, check_source
 from hubdesk.core.packs._copy import Copier, Progress, fsync_dir
 from hubdesk.core.packs._manifest import MANIFEST_NAME, SIGNATURE_NAME
 from hubdesk.core.packs._model import InstallResult
@@ -150,6 +150,7 @@ def install(
             crashpoint("staging")
             copier = Copier(source, m, stage, progress=_crashing(progress), cancel=cancel)
             copier.run()
+            check_quizzes(m, lambda name: (stage / name).read_bytes())  # verified bytes, now parsed
             _write_small(stage / MANIFEST_NAME, checked.manifest_bytes)
             if checked.signature_bytes is not None:
                 _write_small(stage / SIGNATURE_NAME, checked.signature_bytes)

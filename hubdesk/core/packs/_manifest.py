@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hubdesk.core.packs._names import check_member_name
+from hubdesk.core import safe_json
+from hubdesk.core.packs._names import check_member_name, clash_key
 from hubdesk.errors import PackError
 
 MANIFEST_NAME = "manifest.json"
@@ -116,9 +117,9 @@ class Manifest:
         if len(data) > MAX_MANIFEST_BYTES:
             raise PackError(f"The pack's manifest is larger than {MAX_MANIFEST_BYTES // 1024 // 1024} MB.")
         try:
-            raw = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise PackError(f"The pack's manifest is not valid JSON ({exc.__class__.__name__}).") from None
+            raw = safe_json.loads(data)
+        except safe_json.UnsafeJSON as exc:
+            raise PackError(f"The pack's manifest (manifest.json) is not valid JSON: {exc}") from None
         return cls.from_dict(raw)
 
     @classmethod
@@ -142,10 +143,13 @@ class Manifest:
         if source is not None and not isinstance(source, str):
             raise PackError("The pack's manifest has a source that is not text.")
         mastery = raw.get("mastery")
-        if mastery is not None and not (
-            isinstance(mastery, dict) and all(isinstance(v, int) and not isinstance(v, bool) for v in mastery.values())
-        ):
-            raise PackError("The pack's manifest has a mastery rule that is not {correct: N, of_last: M}.")
+        if mastery is not None:
+            from hubdesk.core.quizzes import MasteryRule, QuizError
+
+            try:  # the rule the app applies, parsed as it will be: a bad one is refused now, not in a lesson
+                MasteryRule.from_dict(mastery, "The pack's manifest")
+            except QuizError as exc:
+                raise PackError(str(exc)) from None
         return cls(
             id=pack_id,
             version=version,
@@ -175,7 +179,7 @@ def _files(raw: object) -> tuple[FileEntry, ...]:
     if len(raw) > MAX_FILES:
         raise PackError(f"The pack lists {len(raw)} files; at most {MAX_FILES} are allowed.")
     out: list[FileEntry] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for item in raw:
         if not (isinstance(item, list) and len(item) == 3):
             raise PackError("The pack's manifest has a file entry that is not [path, size, sha256].")
@@ -189,14 +193,19 @@ def _files(raw: object) -> tuple[FileEntry, ...]:
             raise PackError(f"The pack's manifest gives {path!r} a size that is not a whole number of bytes.")
         if not isinstance(digest, str) or not SHA256_RE.match(digest):
             raise PackError(f"The pack's manifest gives {path!r} a checksum that is not a sha256.")
-        folded = path.casefold()
+        folded = clash_key(path)
         if folded in seen:
-            raise PackError(f"The pack's manifest lists {path!r} twice.")
-        seen.add(folded)
+            if seen[folded] == path:
+                raise PackError(f"The pack's manifest lists {path!r} twice.")
+            raise PackError(
+                f"The pack holds {seen[folded]!r} and {path!r}, which are one name on Windows, macOS and USB "
+                "sticks (they differ only in upper/lower case or in how an accent is encoded); rename one."
+            )
+        seen[folded] = path
         out.append(FileEntry(path, size, digest))
-    folders = {p.rsplit("/", 1)[0].casefold() for p in (f.path for f in out) if "/" in p}
+    folders = {clash_key(p.rsplit("/", 1)[0]) for p in (f.path for f in out) if "/" in p}
     folders |= {d.rsplit("/", i)[0] for d in list(folders) for i in range(1, d.count("/") + 1)}
-    clash = next((f.path for f in out if f.path.casefold() in folders), None)
+    clash = next((f.path for f in out if clash_key(f.path) in folders), None)
     if clash is not None:
         raise PackError(f"The pack's manifest names {clash!r} both as a file and as a folder.")
     return tuple(out)

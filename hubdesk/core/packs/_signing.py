@@ -19,6 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from hubdesk.core import safe_json
 from hubdesk.errors import PackError
 
 MAX_SIGNATURE_BYTES = 4096
@@ -100,7 +101,7 @@ class Signature:
         if len(data) > MAX_SIGNATURE_BYTES:
             raise PackError("The pack's signature file is too large to be a signature.")
         try:
-            raw = json.loads(data.decode("utf-8"))
+            raw = safe_json.loads(data)
             if raw.get("algorithm") != "ed25519":
                 raise ValueError
             return cls(key=str(raw["key"]), sig=base64.b64decode(raw["signature"], validate=True))

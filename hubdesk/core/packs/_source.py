@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from hubdesk.core.packs._manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, SIGNATURE_NAME
-from hubdesk.core.packs._names import check_member_name
+from hubdesk.core.packs._names import check_member_name, clash_key
 from hubdesk.core.packs._signing import MAX_SIGNATURE_BYTES
 from hubdesk.errors import PackError
 
@@ -63,11 +63,16 @@ class PackSource(ABC):
         """Release what the source holds open."""
 
 
-def _dup_check(seen: set[str], name: str) -> None:
-    folded = name.casefold()
+def _dup_check(seen: dict[str, str], name: str) -> None:
+    folded = clash_key(name)
     if folded in seen:
-        raise PackError(f"The pack holds the name {name!r} twice.")
-    seen.add(folded)
+        if seen[folded] == name:
+            raise PackError(f"The pack holds the name {name!r} twice.")
+        raise PackError(
+            f"The pack holds {seen[folded]!r} and {name!r}, which are one name on Windows, macOS and USB sticks "
+            "(they differ only in upper/lower case or in how an accent is encoded); rename one."
+        )
+    seen[folded] = name
 
 
 class ZipSource(PackSource):
@@ -84,7 +89,7 @@ class ZipSource(PackSource):
             self.raw_file.close()
             raise PackError(f"{path} is not a readable pack: the zip is damaged or incomplete ({exc}).") from None
         self.infos: dict[str, zipfile.ZipInfo] = {}
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         try:
             for info in infos:
                 name = info.filename
@@ -195,13 +200,13 @@ class FolderSource(PackSource):
         self.name = str(root)
         self.root = root
         self.files: dict[str, Path] = {}
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         try:
             self._walk(root, "", seen)
         except OSError as exc:
             raise PackError(f"The pack folder {root} cannot be read: {exc.strerror}; {_PULLED}") from None
 
-    def _walk(self, folder: Path, prefix: str, seen: set[str]) -> None:
+    def _walk(self, folder: Path, prefix: str, seen: dict[str, str]) -> None:
         with os.scandir(folder) as it:
             for entry in it:
                 rel = prefix + entry.name
