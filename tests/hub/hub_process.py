@@ -36,9 +36,9 @@ class HubProcess:
         deadline = time.monotonic() + 30
         while True:
             assert self.proc.poll() is None, self.log()
-            try:
-                if httpx.get(self.url + "/", timeout=1, verify=verify).status_code == 401:
-                    return self
+            try:  # any answer will do (a browser's GET / gets the operator's dashboard)
+                httpx.get(self.url + "/enrol", timeout=1, verify=verify)
+                return self
             except httpx.TransportError:
                 pass
             assert time.monotonic() < deadline, "the hub did not start"
