@@ -53,6 +53,9 @@ def register(sub: Any) -> None:
     pub = hsub.add_parser("publish", help="hold a pack for centres to download")
     pub.add_argument("pack", help="a .hubpack file")
     pub.add_argument("--trust", metavar="KEY.pub", help="trust this publisher key (the hub checks the signature)")
+    pub.add_argument(
+        "--allow-unsigned", action="store_true", help="publish a pack nobody signed (you vouch for where it came from)"
+    )
     pub.set_defaults(func=_publish)
 
     hub_report_cmds.register(hsub)
@@ -198,10 +201,11 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
 
 def _publish(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.hub.deltas import towards
-    from hubdesk.hub.published import publish
+    from hubdesk.hub.published import admit, publish
 
-    item = publish(ctx.inst, args.pack, trust=args.trust)
-    print(f"Published {item.title} {item.version} ({item.size} bytes) for centres to download.")
+    choice = admit(ctx.inst, args.pack, trust=args.trust, allow_unsigned=args.allow_unsigned)
+    item = publish(ctx.inst, args.pack, trust=args.trust, choice=choice)
+    print(f"Published {item.title} {item.version} ({item.size} bytes) for centres to download; {choice}.")
     for d in towards(ctx.inst, item.id, item.version):
         print(f"Update from {d.base_version}: {d.size} bytes (the files that changed).")
     return 0

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
+from hubdesk.core.packs import PackError, check_signer, fingerprint, read_public_key
 from hubdesk.core.store import migration
 from hubdesk.errors import NotFound
 from hubdesk.hub import deltas
@@ -52,8 +53,55 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def publish(inst: Installation, pack: Path | str, *, trust: Path | str | None = None) -> Published:
-    """Hold ``pack`` for the centres, with deltas from the versions of it published before."""
+def admit(
+    inst: Installation, pack: Path | str, *, trust: Path | str | None = None, allow_unsigned: bool = False
+) -> str:
+    """Whether the operator may publish ``pack``, and in words why (what :func:`publish` records).
+
+    Centres install what their hub publishes, so the hub vouches for it: a pack signed by a key
+    the hub trusts goes; one signed by another key only with ``trust`` (that key's ``.pub``, which
+    the hub then trusts for good); an unsigned one only with ``allow_unsigned``. Anything else is
+    refused with one sentence saying which of the two to give.
+    """
+    pack = Path(pack)
+    if not pack.is_file():
+        raise NotFound(f"{pack} is not a .hubpack file; build one with 'hubdesk pack build'.")
+    given = read_public_key(trust) if trust is not None else None
+    checked = check_signer(pack, trusted=inst.packs.trusted_keys())
+    m, signer = checked.manifest, checked.signed_by
+    if signer is None:
+        if given is not None:
+            raise PackError(
+                f"{m.title} {m.version} is not signed, so --trust cannot vouch for it; nothing was published."
+            )
+        if not allow_unsigned:
+            raise PackError(
+                f"{m.title} {m.version} is not signed: nothing proves who made it. Sign it ('hubdesk pack build "
+                "--sign KEY'), or publish it with --allow-unsigned if you got it from its publisher yourself."
+            )
+        return "unsigned, published with --allow-unsigned"
+    if checked.verified:
+        return f"signed by trusted key {fingerprint(signer)}"
+    if given is None:
+        raise PackError(
+            f"{m.title} {m.version} is signed by key {fingerprint(signer)}, which this hub does not trust; publish it "
+            "with --trust KEY.pub if that is its publisher's key."
+        )
+    if given != signer:
+        raise PackError(
+            f"{m.title} {m.version} is signed by key {fingerprint(signer)}, not by the key given with --trust "
+            f"({fingerprint(given)}); nothing was published."
+        )
+    inst.packs.trust(given, "trusted with hub publish --trust")
+    return f"signed by key {fingerprint(signer)}, trusted from now on with --trust"
+
+
+def publish(inst: Installation, pack: Path | str, *, trust: Path | str | None = None, choice: str = "") -> Published:
+    """Hold ``pack`` for the centres, with deltas from the versions of it published before.
+
+    ``choice`` is how the operator vouched for it (:func:`admit`, or the dashboard's confirmation),
+    kept with the publication in ``hub_publications``.
+    """
     pack = Path(pack)
     if not pack.is_file():
         raise NotFound(f"{pack} is not a .hubpack file; build one with 'hubdesk pack build'.")
@@ -79,9 +127,26 @@ def publish(inst: Installation, pack: Path | str, *, trust: Path | str | None = 
             "size = excluded.size, file = excluded.file, published_at = excluded.published_at",
             (item.id, item.version, item.title, item.sha256, item.size, item.file, item.published_at),
         )
+        conn.execute(
+            "INSERT INTO hub_publications (id, version, at, signer, choice) VALUES (?, ?, ?, ?, ?)",
+            (
+                item.id,
+                item.version,
+                item.published_at,
+                fingerprint(result.signed_by) if result.signed_by else None,
+                choice or ("signed by a trusted key" if result.verified else "not vouched for"),
+            ),
+        )
     earlier = [p for p in published(inst, latest_only=False) if p.id == item.id and p.version != item.version]
     deltas.make_for(inst, item, earlier)
     return item
+
+
+def publications(inst: Installation) -> list[dict[str, Any]]:
+    """Every publication with how it was vouched for, oldest first."""
+    inst.store.migrate()
+    rows = inst.store.query("SELECT id, version, at, signer, choice FROM hub_publications ORDER BY at")
+    return [dict(r) for r in rows]
 
 
 def published(inst: Installation, latest_only: bool = True) -> list[Published]:
@@ -113,3 +178,12 @@ def _schema(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (id, version))"""
     )
     db.execute("CREATE TABLE hub_nonces (nonce TEXT PRIMARY KEY, device_id TEXT NOT NULL, at REAL NOT NULL)")
+
+
+@migration("0161_hub_publications")
+def _publications(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE hub_publications (
+            id TEXT NOT NULL, version TEXT NOT NULL, at REAL NOT NULL,
+            signer TEXT, choice TEXT NOT NULL)"""
+    )

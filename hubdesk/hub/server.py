@@ -51,6 +51,7 @@ from hubdesk.sync.signing import (
 from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
 
 MAX_BODY = 32 << 20
+DEVICE_CACHE_S = 2.0  # how long an enrolment lookup is reused
 MAX_ENROL_BODY = 16 << 10  # a claim is a few hundred bytes; the route is open to anyone
 COMPRESS_OVER = 1024
 FILE_CHUNK = 256 << 10
@@ -112,6 +113,7 @@ class Hub:
         self.rate = rate or RateLimit()
         self.enrol_rate = enrol_rate or RateLimit(per_s=0.2, burst=10)
         self.quotas = Quotas(inst.store, quota)
+        self._devices: dict[str, tuple[Device | None, float]] = {}
         self.dashboard = Dashboard(inst)  # the operator's pages: every path the centres' routes leave
         centre_root = self._guard(self._root)
 
@@ -147,32 +149,49 @@ class Hub:
             chunks.append(chunk)
         return b"".join(chunks), digest.hexdigest()
 
-    def _admit(self, request: Request) -> tuple[Device, str, str, str]:
-        """Who claims to send this, checked before a byte of its body is read.
-
-        The device must be an enrolled centre, the time a finite number within the window, the
-        nonce not seen before, and the device under its quota. The signature covers the body's
-        hash, so it is checked once the body is in (:meth:`_verify`).
-        """
+    def _claim(self, request: Request) -> tuple[str, str, str, str]:
+        """The sender's claim from the headers alone: no database, no thread (cheap to refuse)."""
         h = request.headers
         device_id, ts, nonce, sig = h.get(H_DEVICE), h.get(H_TIME), h.get(H_NONCE), h.get(H_SIG)
         if not (device_id and ts and nonce and sig) or len(nonce) > 64 or len(device_id) > 64 or len(sig) > 128:
             raise _Refused(401, "This hub answers enrolled centres only.")
-        device = self.state.device(device_id)
-        if device is None or device.role != CENTRE_ROLE:
-            raise _Refused(403, "This device is not enrolled with this hub.")
         at = request_time(ts)
         if at is None:
             raise _Refused(401, "The request's time stamp is not readable.")
         if abs(time.time() - at) > WINDOW_S:
             raise _Refused(401, "The request's time is too far from the hub's clock; check the PC's clock.")
+        return device_id, ts, nonce, sig
+
+    def _admit(self, request: Request, claim: tuple[str, str, str, str]) -> tuple[Device, str, str, str]:
+        """Who claims to send this, checked before a byte of its body is read.
+
+        The device must be an enrolled centre, the nonce not seen before, and the device under its
+        quota (the time was checked by :meth:`_claim`). The signature covers the body's hash, so
+        it is checked once the body is in (:meth:`_verify`).
+        """
+        device_id, ts, nonce, sig = claim
+        device = self._device(device_id)
+        if device is None or device.role != CENTRE_ROLE:
+            raise _Refused(403, "This device is not enrolled with this hub.")
         if self.inst.store.query("SELECT 1 FROM hub_nonces WHERE nonce = ?", (nonce,)):
             raise _Refused(401, "This request was already received (a replay).")
-        declared = h.get("content-length", "0")
+        declared = request.headers.get("content-length", "0")
         why = self.quotas.over(device_id, int(declared) if declared.isdigit() else 0)
         if why:
             raise _Refused(429, why)
         return device, ts, nonce, sig
+
+    def _device(self, device_id: str) -> Device | None:
+        """The enrolled device, remembered for a few seconds: junk naming devices costs no query each."""
+        now = time.monotonic()
+        hit = self._devices.get(device_id)
+        if hit is not None and now - hit[1] < DEVICE_CACHE_S:
+            return hit[0]
+        device = self.state.device(device_id)
+        if len(self._devices) > 10_000:
+            self._devices.clear()
+        self._devices[device_id] = (device, now)
+        return device
 
     def _verify(self, request: Request, admitted: tuple[Device, str, str, str], digest: str, size: int) -> None:
         """The signature over the body's hash; then the nonce is spent and the quota charged, at once."""
@@ -224,17 +243,18 @@ class Hub:
             addr = request.client.host if request.client else "?"
             try:
                 try:
-                    admitted = await run_in_threadpool(self._admit, request)
+                    claim = self._claim(request)
+                    # failures after admission (a bad signature) count against this address *and* the
+                    # device it claims, so junk from one address never locks out a centre behind
+                    # another, or the real device sending from the same address
+                    strikes = f"sig:{addr}:{claim[0]}"
+                    if not self.rate.allow(strikes, cost=0):
+                        raise _Refused(429, "Too many requests; slow down.")
+                    admitted = await run_in_threadpool(self._admit, request, claim)
                 except _Refused as exc:  # an address that keeps failing is told to back off
                     if exc.status != 429 and not self.rate.allow("ip:" + addr):
                         raise _Refused(429, "Too many requests; slow down.") from None
                     raise
-                # failures after admission (a bad signature) count against this address *and* the device
-                # it claims, so junk from one address never locks out a centre behind another, or the
-                # real device sending from the same address
-                strikes = f"sig:{addr}:{admitted[0].device_id}"
-                if not self.rate.allow(strikes, cost=0):
-                    raise _Refused(429, "Too many requests; slow down.")
                 body, digest = await self._body(request)
                 try:
                     await run_in_threadpool(self._verify, request, admitted, digest, len(body))

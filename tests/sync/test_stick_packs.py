@@ -186,7 +186,7 @@ def test_the_commands_say_what_the_stick_carried(tmp_path: Path, capsys: pytest.
     assert run(centre, "sync", "export", "--to", str(tmp_path / "up"))[0] == 0
     assert run(hub, "sync", "import", str(tmp_path / "up"))[0] == 0
     for p in packs:
-        assert run(hub, "hub", "publish", str(p))[0] == 0
+        assert run(hub, "hub", "publish", str(p), "--allow-unsigned")[0] == 0
     rc, out = run(hub, "sync", "export", "--to", str(tmp_path / "none"), "--max-bytes", "0")
     assert rc == 0 and "2 waiting at the hub" in out
     rc, out = run(centre, "sync", "import", str(tmp_path / "none"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.packs._check import DEFAULT_MAX_BYTES, CheckedPack, verify_pack
+from hubdesk.core.packs._check import DEFAULT_MAX_BYTES, CheckedPack, check_signer, verify_pack
 from hubdesk.core.packs._copy import Progress
 from hubdesk.core.packs._delta import SUFFIX as DELTA_SUFFIX
 from hubdesk.core.packs._delta import DeltaInfo, is_delta, make_delta
@@ -48,6 +48,7 @@ __all__ = [
     "Packs",
     "Progress",
     "build_pack",
+    "check_signer",
     "fingerprint",
     "is_delta",
     "keygen",

@@ -73,6 +73,16 @@ def check_source(
     return CheckedPack(manifest, manifest_bytes, sig_bytes, signed_by, verified)
 
 
+def check_signer(path: Path, *, trusted: frozenset[str] = frozenset()) -> CheckedPack:
+    """The manifest and who signed it (the signature checked against it), without reading the files:
+    what a hub decides on before it publishes a pack."""
+    source = open_source(Path(path))
+    try:
+        return check_source(source, trusted=trusted, max_bytes=2**63)
+    finally:
+        source.close()
+
+
 def check_quizzes(manifest: Manifest, read: Callable[[str], bytes | None]) -> None:
     """Parse every lesson's quiz (``read(path)``: its verified bytes) as the app will when a learner
     opens it: a quiz that does not parse refuses the pack now, naming the file, not in front of a learner."""

@@ -181,7 +181,14 @@ async def _check_and_publish(ctx: Context, staged_id: str, confirmed_key: str | 
                 ctx.inst.packs.trust, checked.signed_by, f"trusted from the dashboard by {ctx.session.operator}"
             )
             await run_in_threadpool(ctx.record, "key.trusted", key_fp)
-        item = await run_in_threadpool(published.publish, ctx.inst, path)
+        choice = (
+            f"signed by {'trusted ' if checked.verified else 'newly trusted '}key {key_fp}" if key_fp else "unsigned"
+        )
+        item = await run_in_threadpool(
+            lambda: published.publish(
+                ctx.inst, path, choice=f"{choice}, confirmed in the dashboard by {ctx.session.operator}"
+            )
+        )
     except HubDeskError as exc:
         await run_in_threadpool(ctx.record, "pack.refused", str(exc))
         return ctx.html(w("Pack refused"), f'<p class="error" role="alert">{e(exc)}</p>{_back(w)}', 422)
