@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "hubdesk.cli.syncthing_cmds",
     "hubdesk.cli.hub_cmds",
     "hubdesk.cli.report_cmds",
+    "hubdesk.cli.backup_cmds",
 )
 
 

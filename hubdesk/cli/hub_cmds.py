@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import errno
 import socket
+import sys
 from typing import Any
 
 from hubdesk.cli import hub_report_cmds
@@ -135,6 +136,7 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.serving import Limits, check_tls
 
     tls = check_tls(args.tls_cert, args.tls_key)
+    _daily_backup(ctx)
     limits = Limits.scaled(args.header_timeout, args.max_connections)
     sock = listen(args.host, args.port)
     port = sock.getsockname()[1]
@@ -149,6 +151,19 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
         else:
             serve(ctx.inst, args.host, port, sock=sock, limits=limits, tls=tls, quota=Quota(args.requests_per_minute))
     return 0
+
+
+def _daily_backup(ctx: Context) -> None:
+    """The hub's database too gets its daily copy (kept in its data folder), when it starts."""
+    from hubdesk.core.backups import Backups
+
+    try:
+        made = Backups(ctx.inst.dirs.database).daily()
+    except HubDeskError as exc:  # a full disk: say so, and serve anyway
+        print(f"hubdesk: no daily backup today: {exc}", file=sys.stderr)
+        return
+    if made is not None:
+        print(f"Daily backup: {made.path}.", flush=True)
 
 
 def _enrol_code(args: argparse.Namespace, ctx: Context) -> int:

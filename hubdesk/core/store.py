@@ -9,6 +9,7 @@ other threads open their own connection with :meth:`Store.reader` and never bloc
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -17,11 +18,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hubdesk.errors import StoreError
+from hubdesk.errors import HubDeskError, StoreError
 
 if TYPE_CHECKING:
     import sqlite_utils
 
+log = logging.getLogger(__name__)
 MigrationFn = Callable[["sqlite_utils.Database"], None]
 _MIGRATIONS: dict[str, MigrationFn] = {}
 
@@ -49,6 +51,30 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+class DamagedStore(StoreError):
+    """A database that fails its integrity check; ``backup`` is the newest good one to restore, if any."""
+
+    def __init__(self, message: str, backup: Path | None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+    @classmethod
+    def at(cls, path: str, problem: str) -> DamagedStore:
+        from hubdesk.core import backups
+
+        try:
+            good = backups.newest_good(Path(path))
+        except OSError:
+            good = None
+        if good is None:
+            return cls(f"The database at {path} is damaged ({problem}) and there is no good backup of it.", None)
+        return cls(
+            f"The database at {path} is damaged ({problem}); the newest good backup is from "
+            f"{good.made:%Y-%m-%d %H:%M} UTC: restore it with 'hubdesk restore {good.path}'.",
+            good.path,
+        )
+
+
 class Store:
     """One open database. Thread-safe for writes through :meth:`transaction`."""
 
@@ -65,6 +91,8 @@ class Store:
             if check:
                 self.check_integrity()
         except sqlite3.DatabaseError as exc:
+            if self.path != ":memory:" and Path(self.path).exists():
+                raise DamagedStore.at(self.path, str(exc)) from exc
             raise StoreError(f"The database at {self.path} cannot be opened: {exc}.") from exc
         self._lock = threading.RLock()
         self._applied: set[str] = set()
@@ -89,6 +117,8 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
             done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+            if done and self.path != ":memory:" and any(name not in done for name in pending):
+                self._backup_before_upgrade()
             applied: list[str] = []
             for name in pending:
                 if name not in done:
@@ -101,10 +131,24 @@ class Store:
                 self._applied.add(name)
             return applied
 
+    def _backup_before_upgrade(self) -> None:
+        """A checked copy before an existing database's schema changes (kept in ``backups/``)."""
+        from datetime import UTC, datetime
+
+        from hubdesk.core import backups
+
+        folder = backups.folder_for(Path(self.path))
+        try:
+            backups.snapshot(self.conn, folder / backups.name_for(datetime.now(UTC), "upgrade"))
+            for old in [b for b in backups.Backups(self.path).list() if b.kind == "upgrade"][backups.KEEP :]:
+                old.path.unlink(missing_ok=True)
+        except HubDeskError as exc:  # a full disk must not also stop the upgrade; say it in the log
+            log.warning("no backup before upgrading %s: %s", self.path, exc)
+
     def check_integrity(self) -> None:
         rows = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
         if rows != ["ok"]:
-            raise StoreError(f"The database at {self.path} is damaged: {'; '.join(rows[:3])}.")
+            raise DamagedStore.at(self.path, "; ".join(rows[:3]))
 
     # -- access -------------------------------------------------------------------------------
     @contextmanager

@@ -82,6 +82,13 @@ class MainWindow(QMainWindow):
         self.sync = SyncBridge(self.ctx, self)
         self.ctx.extras["sync"] = self.sync
         self.sync.start()
+        self.ctx.workers.run(self._daily_backup, on_failed=lambda _exc: None)
+
+    def _daily_backup(self) -> None:
+        """The day's copy of the database, in a worker (SQLite's online backup: the app keeps writing)."""
+        from hubdesk.core.backups import Backups
+
+        Backups(self.ctx.inst.dirs.database).daily()
 
     def warm_search(self) -> None:
         """Bring the search index up to date in a worker, so the first search of the day is quick."""
