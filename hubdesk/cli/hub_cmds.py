@@ -147,7 +147,9 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
             from hubdesk.hub.workers import serve_workers
 
             ctx.close()  # each worker opens the data folder itself
-            serve_workers(ctx.data_dir, sock, args.workers)
+            serve_workers(
+                ctx.data_dir, sock, args.workers, limits=limits, tls=tls, quota=Quota(args.requests_per_minute)
+            )
         else:
             serve(ctx.inst, args.host, port, sock=sock, limits=limits, tls=tls, quota=Quota(args.requests_per_minute))
     return 0

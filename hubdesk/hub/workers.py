@@ -13,23 +13,40 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
+from hubdesk.sync import serving
+
+if TYPE_CHECKING:
+    from hubdesk.hub.quotas import Quota
+    from hubdesk.sync.serving import Limits, TLSFiles
 
 ENV = "HUBDESK_HUB_DATA_DIR"
+QUOTA_ENV = "HUBDESK_HUB_REQUESTS_PER_MINUTE"
 
 
 def app() -> Any:
     """The ASGI app of one worker process (uvicorn calls this in each worker)."""
+    from hubdesk.hub.quotas import Quota
     from hubdesk.hub.server import Hub
 
-    return Hub(Installation(os.environ[ENV])).app
+    per_minute = os.environ.get(QUOTA_ENV)
+    quota = Quota(int(per_minute)) if per_minute else None
+    return Hub(Installation(os.environ[ENV]), quota=quota).app
 
 
-def serve_workers(data_dir: Path, sock: socket.socket, workers: int) -> None:
-    """Run ``workers`` processes on the listening ``sock`` until interrupted."""
-    import uvicorn
+def serve_workers(
+    data_dir: Path,
+    sock: socket.socket,
+    workers: int,
+    *,
+    limits: Limits | None = None,
+    tls: TLSFiles | None = None,
+    quota: Quota | None = None,
+) -> None:
+    """Run ``workers`` processes on the listening ``sock`` until interrupted (each under ``limits``,
+    over TLS when given; the quotas are in the database, so the workers share them)."""
     from uvicorn.supervisors import Multiprocess
 
     from hubdesk.hub.server import Hub
@@ -37,15 +54,10 @@ def serve_workers(data_dir: Path, sock: socket.socket, workers: int) -> None:
     with Installation(data_dir) as inst:
         Hub(inst)  # every migration applied and the hub's state made once, before the workers race to it
     os.environ[ENV] = str(data_dir)
+    if quota is not None:
+        os.environ[QUOTA_ENV] = str(quota.requests_per_minute)
     host, port = sock.getsockname()[:2]
-    config = uvicorn.Config(
-        "hubdesk.hub.workers:app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-        lifespan="off",
+    config = serving.config(
+        "hubdesk.hub.workers:app", limits, host=host, port=port, tls=tls, factory=True, workers=workers
     )
     Multiprocess(config, sockets=[sock]).run()

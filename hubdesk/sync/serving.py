@@ -7,7 +7,7 @@ answering centres. ``limit_concurrency`` makes it worse: the slow clients count,
 legitimate request gets a 503.
 
 :class:`Limits` sets what a connection must do to keep its place, enforced per connection by the
-protocol :func:`guarded_protocol` makes (uvicorn's own h11 protocol plus a watchdog):
+protocol :class:`GuardedH11Protocol` (uvicorn's own h11 protocol plus a watchdog):
 
 - the request head must be complete within ``header_timeout`` of the connection opening (or of the
   previous response, on a kept-alive connection);
@@ -29,12 +29,14 @@ import resource
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from hubdesk.errors import HubDeskError
+
+LIMITS_ATTR = "hubdesk_limits"
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,16 @@ class Limits:
         return max(0.05, min(1.0, self.header_timeout / 4, self.body_idle / 4))
 
 
-class _Guarded(H11Protocol):
-    limits: ClassVar[Limits] = Limits()
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with the :class:`Limits` found on its config (see :func:`config`).
+
+    A class at module level, the limits on the config: uvicorn's ``--workers`` pickles the config
+    into each worker process, and a class made on the fly would not survive that.
+    """
+
+    def __init__(self, config: uvicorn.Config, *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self.limits: Limits = getattr(config, LIMITS_ATTR, None) or Limits()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -110,7 +120,7 @@ class _Guarded(H11Protocol):
         waiting = [
             c
             for c in self.connections
-            if isinstance(c, _Guarded)
+            if isinstance(c, GuardedH11Protocol)
             and c is not self
             and c.waiting_since is not None
             and not c.transport.is_closing()
@@ -139,11 +149,6 @@ class _Guarded(H11Protocol):
                 self.drop()
                 return
         self.watchdog = self.loop.call_later(lim.tick, self._check)
-
-
-def guarded_protocol(limits: Limits) -> type[H11Protocol]:
-    """uvicorn's h11 protocol with ``limits`` enforced (a class per server: uvicorn instantiates it)."""
-    return type("GuardedH11Protocol", (_Guarded,), {"limits": limits})
 
 
 def raise_fd_limit(want: int) -> int:
@@ -201,18 +206,20 @@ def config(
     port: int = 0,
     tls: TLSFiles | None = None,
     log_level: str = "warning",
+    **more: Any,
 ) -> uvicorn.Config:
-    """A uvicorn configuration that serves ``app`` under ``limits`` (and over TLS when given)."""
+    """A uvicorn configuration that serves ``app`` under ``limits`` (and over TLS when given);
+    ``more`` goes to uvicorn as it is (``workers``, ``factory``)."""
     limits = limits or Limits()
     # a connection costs a file descriptor; keep room for the database, packs and logs besides
     fds = raise_fd_limit(limits.max_connections + 256)
     if fds - 128 < limits.max_connections:
         limits = Limits(**{**limits.__dict__, "max_connections": max(16, fds - 128)})
-    return uvicorn.Config(
+    made = uvicorn.Config(
         app,
         host=host,
         port=port,
-        http=guarded_protocol(limits),
+        http=GuardedH11Protocol,
         log_level=log_level,
         access_log=False,
         lifespan="off",
@@ -220,4 +227,7 @@ def config(
         h11_max_incomplete_event_size=limits.max_head_bytes,
         ssl_certfile=str(tls.cert) if tls else None,
         ssl_keyfile=str(tls.key) if tls else None,
+        **more,
     )
+    setattr(made, LIMITS_ATTR, limits)
+    return made
