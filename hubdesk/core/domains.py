@@ -11,6 +11,7 @@ import importlib
 DOMAIN_MODULES = (
     "hubdesk.core.store",
     "hubdesk.core.events",
+    "hubdesk.core.centre",
     "hubdesk.core.learners",
     "hubdesk.core.packs",
     "hubdesk.core.centre_packs",

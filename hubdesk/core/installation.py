@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from hubdesk.core import domains
+from hubdesk.core.centre import Centre
 from hubdesk.core.centre_packs import CentrePacks
 from hubdesk.core.events import EventLog
 from hubdesk.core.groups import GroupNotes, GroupQuestions, Groups
@@ -48,8 +49,12 @@ class Installation:
         return self.identity.device_id
 
     @cached_property
+    def centre(self) -> Centre:
+        return Centre(self.log)
+
+    @cached_property
     def learners(self) -> Learners:
-        return Learners(self.log)
+        return Learners(self.log, centres=self.centre.all)
 
     @cached_property
     def packs(self) -> Packs:

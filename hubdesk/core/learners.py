@@ -1,11 +1,17 @@
 """Learners and facilitators on a shared PC: profiles, secrets and lockout.
 
-Profiles and their secrets are events (scope ``centre``), so they reach the hub and survive a
-reinstall; failed sign-in attempts and lockouts are local state of this PC only.
+Profiles are events of scope ``centre``: they reach every PC of the centre and its hub. Secrets
+(PIN, picture and password hashes) and failed sign-in attempts are events of scope ``site``: they
+reach every PC of the centre, so a learner signs in on any of them and a lockout counts across
+them, but never the hub, a USB stick or a Syncthing folder (a 4-digit PIN's hash falls to an offline
+guess in seconds). Hashes written before centres existed were ``centre`` events: they are stripped
+from everything sent to a hub (:func:`redact`).
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import sqlite3
 import time
@@ -14,13 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubdesk.core.events import CENTRE, Event, EventLog, projector
+from hubdesk.core.events import CENTRE, SITE, Event, EventLog, after_batch, projector
 from hubdesk.core.secrets import hash_secret, verify_secret
 from hubdesk.core.store import migration
 from hubdesk.errors import AuthError, HubDeskError, LockedOut, NotFound
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from hubdesk.core.centre import Centres
 
 LEARNER = "learner"
 FACILITATOR = "facilitator"
@@ -43,6 +51,7 @@ class Learner:
     role: str
     colour: str
     secrets: frozenset[str]
+    centre_id: str = ""
 
     @property
     def is_facilitator(self) -> bool:
@@ -89,19 +98,30 @@ class Learners:
     """The learners manager, hung off the installation."""
 
     def __init__(
-        self, log: EventLog, policy: LockoutPolicy | None = None, now: Callable[[], float] = time.time
+        self,
+        log: EventLog,
+        policy: LockoutPolicy | None = None,
+        now: Callable[[], float] = time.time,
+        centres: Centres | None = None,
     ) -> None:
         self.log = log
         self.store = log.store
         self.policy = policy or LockoutPolicy()
         self._now = now
+        self._centres = centres
 
     # -- reading ------------------------------------------------------------------------------
     def all(self, include_removed: bool = False) -> list[Learner]:
         where = "" if include_removed else "WHERE removed = 0"
-        rows = self.store.query(f"SELECT id, name, role, colour FROM learners {where} ORDER BY name COLLATE NOCASE")
+        rows = self.store.query(
+            f"SELECT id, name, role, colour, origin_device FROM learners {where} ORDER BY name COLLATE NOCASE"
+        )
         secrets = self._secret_kinds()
-        return [Learner(r[0], r[1], r[2], r[3], secrets.get(r[0], frozenset())) for r in rows]
+        centre_of: dict[str, str] = {}
+        for origin in {r[4] for r in rows}:
+            found = self._centres.of_device(origin) if self._centres is not None and origin else None
+            centre_of[origin] = found or origin
+        return [Learner(r[0], r[1], r[2], r[3], secrets.get(r[0], frozenset()), centre_of[r[4]]) for r in rows]
 
     def get(self, learner_id: str) -> Learner:
         for learner in self.all(include_removed=True):
@@ -153,7 +173,10 @@ class Learners:
             )
             for kind, hashed in hashes.items():
                 self.log.append(
-                    "learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed}, learner_id=learner_id
+                    "learner.secret_set",
+                    {"id": learner_id, "kind": kind, "hash": hashed},
+                    scope=SITE,
+                    learner_id=learner_id,
                 )
         return self.get(learner_id)
 
@@ -171,9 +194,10 @@ class Learners:
         """Set, replace or (with ``None``) clear a PIN, picture password or facilitator password."""
         self.get(learner_id)
         hashed = "" if secret is None else hash_secret(normalise_secret(kind, secret))
-        self.log.append("learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed}, learner_id=learner_id)
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM login_failures WHERE learner_id = ?", (learner_id,))
+        # a new secret also ends a lockout, on every PC of the centre (see _recount)
+        self.log.append(
+            "learner.secret_set", {"id": learner_id, "kind": kind, "hash": hashed}, scope=SITE, learner_id=learner_id
+        )
 
     @staticmethod
     def _check_name(name: str) -> str:
@@ -184,12 +208,15 @@ class Learners:
 
     # -- sign-in ------------------------------------------------------------------------------
     def locked_for(self, learner_id: str) -> float:
-        """Seconds left before this profile may try again (0 when it may)."""
-        row = self.store.query("SELECT locked_until FROM login_failures WHERE learner_id = ?", (learner_id,))
-        return max(0.0, row[0][0] - self._now()) if row else 0.0
+        """Seconds left before this profile may try again (0 when it may), counting every PC's tries."""
+        row = self.store.query("SELECT failures, last_at FROM signin_failures WHERE learner_id = ?", (learner_id,))
+        if not row:
+            return 0.0
+        delay = self.policy.delay_after(int(row[0][0]))
+        return max(0.0, float(row[0][1]) + delay - self._now()) if delay else 0.0
 
     def verify(self, learner_id: str, kind: str, secret: str | list[int]) -> Learner:
-        """Check a secret; count failures and lock the profile with a growing delay."""
+        """Check a secret; count failures (on every PC of the centre) and lock with a growing delay."""
         learner = self.get(learner_id)
         left = self.locked_for(learner_id)
         if left > 0:
@@ -201,34 +228,38 @@ class Learners:
         except LearnerError:
             candidate = None
         if stored and candidate is not None and verify_secret(candidate, stored):
-            with self.store.transaction() as conn:
-                conn.execute("DELETE FROM login_failures WHERE learner_id = ?", (learner_id,))
+            if self.store.query("SELECT 1 FROM signin_failures WHERE learner_id = ? AND failures > 0", (learner_id,)):
+                self.log.append("learner.signed_in", {"id": learner_id}, scope=SITE, learner_id=learner_id)
             return learner
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO login_failures (learner_id, failures, locked_until) VALUES (?, 1, 0) "
-                "ON CONFLICT(learner_id) DO UPDATE SET failures = failures + 1",
-                (learner_id,),
-            )
-            failures = conn.execute(
-                "SELECT failures FROM login_failures WHERE learner_id = ?", (learner_id,)
-            ).fetchone()[0]
-            delay = self.policy.delay_after(failures)
-            if delay:
-                conn.execute(
-                    "UPDATE login_failures SET locked_until = ? WHERE learner_id = ?",
-                    (self._now() + delay, learner_id),
-                )
+        self.log.append(
+            "learner.signin_failed", {"id": learner_id, "at": self._now()}, scope=SITE, learner_id=learner_id
+        )
+        failures = int(
+            self.store.query("SELECT failures FROM signin_failures WHERE learner_id = ?", (learner_id,))[0][0]
+        )
+        delay = self.policy.delay_after(failures)
         if delay:
             raise LockedOut(f"That was not right. Too many wrong tries: wait {int(delay)} seconds.", delay)
         raise AuthError("That was not right. Please try again.")
 
 
+def redact(ev: Event) -> Event:
+    """The copy of an event a hub may hold: a secret hash written before centres had a ``site``
+    scope loses its hash (the hub and every stick on the way never see it)."""
+    if ev.kind == "learner.secret_set" and "hash" in ev.payload:
+        return Event(
+            ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind,
+            {k: v for k, v in ev.payload.items() if k != "hash"}, ev.learner_id,
+        )  # fmt: skip
+    return ev
+
+
 # -- projections (last writer wins on the HLC stamp, so any order of events gives the same rows) ---
-def _profile_id(ev: Event, *fields: str) -> str | None:
+def _profile_id(ev: Event, *fields: str, scopes: tuple[str, ...] = (CENTRE,)) -> str | None:
     """The learner id a profile event is about, or None when it must change nothing.
 
-    Profiles and secrets are ``centre`` events: one in another scope came from a study-group peer
+    Profiles are ``centre`` events, secrets ``site`` ones (``centre`` before there were several
+    PCs per centre): one in another scope came from a study-group peer
     or through the hub (a ``community`` ``learner.added`` would otherwise give every centre a new
     facilitator, a ``group:*`` ``learner.secret_set`` replace a learner's PIN). A payload missing a
     field (a hostile or newer sender) is kept in the log but shown nowhere, rather than failing
@@ -236,7 +267,7 @@ def _profile_id(ev: Event, *fields: str) -> str | None:
     """
     p = ev.payload
     lid = p.get("id")
-    if ev.scope != CENTRE or not isinstance(lid, str) or not lid or len(lid) > 64:
+    if ev.scope not in scopes or not isinstance(lid, str) or not lid or len(lid) > 64:
         return None
     if not all(isinstance(p.get(f), str) for f in fields):
         return None
@@ -297,14 +328,54 @@ def _removed(conn: sqlite3.Connection, ev: Event) -> None:
 @projector("learner.secret_set")
 def _secret(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
-    lid = _profile_id(ev)
-    if lid is None or p.get("kind") not in SECRET_KINDS:
+    lid = _profile_id(ev, scopes=(SITE, CENTRE))
+    if lid is None or p.get("kind") not in SECRET_KINDS or not isinstance(p.get("hash", ""), str):
         return
+    after_batch(conn, ("signin", lid), lambda c: _recount(c, lid))  # a new secret ends a lockout
+    if "hash" not in p:
+        return  # redacted (at a hub): nothing to keep
     conn.execute(
         "INSERT INTO learner_secrets (learner_id, kind, hash, hlc) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(learner_id, kind) DO UPDATE SET hash = excluded.hash, hlc = excluded.hlc "
         "WHERE excluded.hlc > learner_secrets.hlc",
         (lid, str(p["kind"]), str(p.get("hash", "")), ev.hlc),
+    )
+
+
+@projector("learner.signin_failed")
+@projector("learner.signed_in")
+def _signin(conn: sqlite3.Connection, ev: Event) -> None:
+    lid = _profile_id(ev, scopes=(SITE,))
+    if lid is not None and lid == ev.learner_id:
+        after_batch(conn, ("signin", lid), lambda c: _recount(c, lid))
+
+
+def _recount(conn: sqlite3.Connection, learner_id: str) -> None:
+    """Wrong tries since the learner last signed in or got a new secret, on any PC, and the last one's time."""
+    reset = conn.execute(
+        "SELECT MAX(hlc) FROM events WHERE kind IN ('learner.signed_in', 'learner.secret_set') AND learner_id = ?",
+        (learner_id,),
+    ).fetchone()[0]
+    failures, last_at = 0, 0.0
+    for (payload,) in conn.execute(
+        "SELECT payload FROM events WHERE kind = 'learner.signin_failed' AND learner_id = ? AND scope = ? AND hlc > ?",
+        (learner_id, SITE, reset or ""),
+    ):
+        at = json.loads(payload).get("at")
+        failures += 1
+        if isinstance(at, int | float) and not isinstance(at, bool) and math.isfinite(at):
+            last_at = max(last_at, float(at))
+    conn.execute(
+        "INSERT INTO signin_failures (learner_id, failures, last_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(learner_id) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at",
+        (learner_id, failures, last_at),
+    )
+
+
+@migration("0011_core_signin_failures")
+def _failures_schema(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE signin_failures (learner_id TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at REAL NOT NULL)"
     )
 
 

@@ -1,8 +1,9 @@
 """Personal notes: one Markdown note per learner per lesson, private to that learner.
 
-A save is a ``note.saved`` event carrying the whole text. Its scope is ``private`` — it never
-leaves this PC — unless the learner chose to share their notes (then ``centre``, so they follow
-the learner to the other PCs of the centre). The table keeps, per (learner, pack, lesson), the text
+A save is a ``note.saved`` event carrying the whole text. Its scope is ``site``: it follows the
+learner to every PC of their centre and never leaves the centre (not the hub, not a USB stick).
+A learner who chose to share their notes writes them as ``centre`` events, which the facilitator's
+hub sees too. Notes written before centres existed were ``private`` (this PC only) and stay so. The table keeps, per (learner, pack, lesson), the text
 with the highest HLC stamp: last writer wins, in any order of arrival.
 
 Every read takes the learner id and filters on it: there is no call that returns someone else's
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubdesk.core.events import CENTRE, PRIVATE, Event, EventLog, projector
+from hubdesk.core.events import CENTRE, PRIVATE, SITE, Event, EventLog, projector
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 
@@ -67,7 +68,7 @@ class Notes:
             raise NoteError(f"A note can hold at most {MAX_NOTE_CHARS:,} characters; this one is longer.")
         if text == self.get(learner_id, pack_id, lesson_id):
             return False
-        scope = CENTRE if self._shares(learner_id) else PRIVATE
+        scope = CENTRE if self._shares(learner_id) else SITE
         self.log.append(
             "note.saved", {"pack": pack_id, "lesson": lesson_id, "text": text}, scope=scope, learner_id=learner_id
         )
@@ -106,7 +107,7 @@ def _valid(ev: Event) -> bool:
 
 @projector("note.saved")
 def _saved(conn: sqlite3.Connection, ev: Event) -> None:
-    if ev.scope not in (CENTRE, PRIVATE) or not ev.learner_id or not _valid(ev):
+    if ev.scope not in (CENTRE, SITE, PRIVATE) or not ev.learner_id or not _valid(ev):
         return  # a learner's own notes: one sent in a group or community scope must not overwrite them
     p = ev.payload
     # ``change`` numbers row changes on this PC so the search index can catch up on what it missed.

@@ -33,8 +33,8 @@ def test_absent_member_catches_up_through_the_hub_and_strangers_get_nothing(make
     assert home.group_notes.text(group.id) == "Half of 8 is 4."
     assert home.groups.get(group.id).name == "Fractions circle"
     assert not [ev for ev in other.log.events() if ev.scope.startswith("group:")]
-    assert [ev for ev in a.log.events() if ev.scope == "private"]  # the private note exists ...
-    assert not [ev for ev in hub.log.events() if ev.scope == "private"]  # ... and never left its PC
+    assert [ev for ev in a.log.events() if ev.scope == "site"]  # the private note exists ...
+    assert not [ev for ev in hub.log.events() if ev.scope in ("site", "private")]  # ... and never left its centre
     # and Esi's words go back the same way
     home.group_notes.append(group.id, esi.id, "A quarter of 8 is 2.")
     _sync_with_hub(home, hub)
