@@ -18,6 +18,7 @@ from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
 COMMAND_MODULES = (
+    "hubdesk.cli.centre_cmds",
     "hubdesk.cli.learner_cmds",
     "hubdesk.cli.pack_cmds",
     "hubdesk.cli.lesson_cmds",

@@ -34,6 +34,14 @@ def register(sub: Any) -> None:
     rm.add_argument("learner", help="name or id")
     rm.set_defaults(func=_remove)
 
+    check = lsub.add_parser("check", help="check a learner's secret as the sign-in screen does (exit 0 if right)")
+    check.add_argument("learner", help="name or id")
+    secret = check.add_mutually_exclusive_group(required=True)
+    secret.add_argument("--pin")
+    secret.add_argument("--password")
+    secret.add_argument("--pictures", help="three of the pictures 0-8, e.g. 1,5,9")
+    check.set_defaults(func=_check)
+
     pin = lsub.add_parser("reset-pin", help="set a new PIN, or clear it with no --pin")
     pin.add_argument("learner", help="name or id")
     pin.add_argument("--pin")
@@ -56,9 +64,18 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
 def _list(args: argparse.Namespace, ctx: Context) -> int:
     learners = ctx.inst.learners.all()
     if args.json:
+        centres = ctx.inst.centre.all
+        names = {cid: centres.get(cid).name for cid in {lr.centre_id for lr in learners}}
         ctx.print_json(
             [
-                {"id": lr.id, "name": lr.name, "role": lr.role, "colour": lr.colour, "secrets": sorted(lr.secrets)}
+                {
+                    "id": lr.id,
+                    "name": lr.name,
+                    "role": lr.role,
+                    "colour": lr.colour,
+                    "secrets": sorted(lr.secrets),
+                    "centre": {"id": lr.centre_id, "name": names.get(lr.centre_id)},
+                }
                 for lr in learners
             ]
         )
@@ -68,6 +85,22 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     for lr in learners:
         lock = " (PIN)" if "pin" in lr.secrets else ""
         print(f"{lr.name}\t{lr.role}{lock}\t{lr.id}")
+    return 0
+
+
+def _check(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.errors import AuthError
+
+    learners = ctx.inst.learners
+    learner = learners.find(args.learner)
+    given = (("pin", args.pin), ("password", args.password), ("pictures", args.pictures))
+    kind, secret = next((k, v) for k, v in given if v is not None)
+    try:
+        learners.verify(learner.id, kind, secret)
+    except AuthError as exc:  # a wrong secret (or a lockout) is an answer, not a failure of the command
+        print(str(exc))
+        return 1
+    print(f"Right: {learner.name} can sign in.")
     return 0
 
 

@@ -27,6 +27,7 @@ from hubdesk.core.events import Event
 from hubdesk.core.groups import Member
 from hubdesk.core.installation import Installation
 from hubdesk.errors import HubDeskError, NetworkUnavailable
+from hubdesk.peers.centre_link import NotAPC, client_for
 from hubdesk.peers.client import LISTEN_META, PeerClient, WrongCode, http_client
 from hubdesk.peers.discovery import Discovery, Nearby
 from hubdesk.peers.presence import Presence
@@ -36,6 +37,7 @@ from hubdesk.sync import serving
 log = logging.getLogger(__name__)
 
 POLL_S = 0.25
+CENTRE_POLL_S = 0.75  # the centre's other PCs: a learner added on one can sign in on the next within ~1 s
 BACKOFF_MAX_S = 5.0
 NOT_MEMBER_RETRY_S = 60.0
 
@@ -56,6 +58,7 @@ class PeerNode:
     interfaces: list[str] | None = None
     name: str = field(default_factory=socket.gethostname)
     rate: float = 100.0  # requests a second per caller address, bursts of 3x
+    centre_poll_s: float = CENTRE_POLL_S
 
     def __post_init__(self) -> None:
         self.presence = Presence()
@@ -70,6 +73,9 @@ class PeerNode:
         self._candidates: set[str] = set()
         self._not_member: dict[tuple[str, str], float] = {}
         self._backoff: dict[str, _Backoff] = {}
+        self._centre_candidates: dict[str, str] = {}  # device -> address, from discovery
+        self._centre_greeted: set[str] = set()
+        self._centre_due = 0.0
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -197,6 +203,7 @@ class PeerNode:
         return self.discovery.nearby() if self.discovery else []
 
     def _on_found(self, found: Nearby) -> None:
+        self._centre_candidates[found.device_id] = found.address
         self.connect(found.address)
 
     def _on_peer(self, group_id: str, address: str, _device: str | None) -> None:
@@ -206,7 +213,8 @@ class PeerNode:
         self._wake.set()
 
     def _local_events(self, events: list[Event]) -> None:
-        if any(ev.scope.startswith("group:") for ev in events):
+        if any(ev.scope != "private" for ev in events):
+            self._centre_due = 0.0
             self._wake.set()
 
     def online_members(self, group_id: str) -> list[Member]:
@@ -225,8 +233,11 @@ class PeerNode:
             self._wake.clear()
 
     def sync_once(self) -> int:
-        """One round over every group and peer; return how many events came in."""
+        """One round over the centre's other PCs, every group and peer; return how many events came in."""
         pulled = 0
+        if time.monotonic() >= self._centre_due:
+            self._centre_due = time.monotonic() + self.centre_poll_s
+            pulled += self.sync_centre()
         for group_id in self.inst.groups.ids():
             self.inst.groups.adopt_epochs(group_id)  # a newer key may have come by hub or USB
             key = self.inst.groups.key(group_id)
@@ -239,6 +250,40 @@ class PeerNode:
                     return pulled
                 pulled += self._sync_with(group_id, key, address, known.get(address), present)
         return pulled
+
+    def sync_centre(self) -> int:
+        """Exchange the centre's events with each of its other PCs this PC can reach."""
+        centre = self.inst.centre
+        if not centre.is_named or centre.is_retired():
+            return 0
+        pulled = 0
+        known = dict(centre.peers())
+        current = centre.pc_ids()
+        extra = {d: a for d, a in self._centre_candidates.items() if d not in known and d in current}
+        for device, address in [*known.items(), *extra.items()]:
+            if self._stop.is_set():
+                break
+            pulled += self._sync_pc(device, address)
+        return pulled
+
+    def _sync_pc(self, device: str, address: str) -> int:
+        now = time.monotonic()
+        backoff = self._backoff.setdefault("pc:" + address, _Backoff())
+        if backoff.until > now:
+            return 0
+        try:
+            client = client_for(self.inst, device, address, self._http, self.port or None)
+            if device not in self._centre_greeted:
+                client.hello()  # tells it where we listen; learns the other PCs' addresses
+                self._centre_greeted.add(device)
+            result = client.sync_if_changed()
+        except (NotAPC, HubDeskError) as exc:
+            backoff.delay = min(BACKOFF_MAX_S, max(0.5, backoff.delay * 2))
+            backoff.until = now + backoff.delay
+            log.debug("centre PC %s at %s: %s", device, address, exc)
+            return 0
+        backoff.delay, backoff.until = 0.0, 0.0
+        return result.pulled if result else 0
 
     def _catch_up(self, client: PeerClient) -> bool:
         try:

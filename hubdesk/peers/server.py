@@ -40,6 +40,8 @@ from hubdesk.core.groups import EpochKey
 from hubdesk.core.installation import Installation
 from hubdesk.errors import SyncError
 from hubdesk.peers.auth import GROUP_ID_RE, ReplayGuard, SealError, admissible, open_request, seal_reply
+from hubdesk.peers.centre_join import JoinEndpoint
+from hubdesk.peers.centre_link import CentreEndpoint
 from hubdesk.peers.policy import group_policy
 from hubdesk.peers.presence import Presence
 from hubdesk.sync.protocol import answer
@@ -99,10 +101,14 @@ class PeerServer:
         self.on_peer = on_peer
         self.guard = ReplayGuard()
         self._dummy_key = os.urandom(32)
+        self.centre = CentreEndpoint(inst, self.guard, port)
+        self.joins = JoinEndpoint(inst, self.guard)
         self.app = Starlette(
             routes=[
                 Route("/hubdesk", self._ping, methods=["GET"]),
                 Route("/g/{group_id}/{kind}", self._handle, methods=["POST"]),
+                Route("/c/{kind}", self._centre, methods=["POST"]),
+                Route("/j/{route}/{kind}", self._join, methods=["POST"]),
             ]
         )
 
@@ -121,18 +127,51 @@ class PeerServer:
                 return None
         return bytes(body)
 
-    async def _handle(self, request: Request) -> Response:
+    async def _admitted(self, request: Request) -> tuple[str, bytes | Response]:
+        """The caller's address and the request's body, or the 4xx that refuses it."""
         client = request.client.host if request.client else "?"
         if not self.rate.allow(client):
-            return JSONResponse({"error": "Too many requests; slow down."}, status_code=429)
+            return client, JSONResponse({"error": "Too many requests; slow down."}, status_code=429)
         if not admissible(dict(request.headers), self.guard):  # stale, replayed or missing: not worth a body
-            return JSONResponse(NOT_AUTHORISED, status_code=401)
+            return client, JSONResponse(NOT_AUTHORISED, status_code=401)
         try:
             body = await self._read_body(request)
         except ClientDisconnect:
-            return Response(status_code=400)
+            return client, Response(status_code=400)
         if body is None:
-            return JSONResponse({"error": "The request is too large."}, status_code=413)
+            return client, JSONResponse({"error": "The request is too large."}, status_code=413)
+        return client, body
+
+    async def _centre(self, request: Request) -> Response:
+        """Another PC of this centre (:mod:`hubdesk.peers.centre_link`)."""
+        client, body = await self._admitted(request)
+        if isinstance(body, Response):
+            return body
+        status, reply = await run_in_threadpool(
+            self.centre.handle, request.path_params["kind"], request.url.path, dict(request.headers), body, client
+        )
+        if status == 401:
+            return JSONResponse({"error": "This PC is not one of this centre's PCs."}, status_code=401)
+        return Response(reply, status_code=status, media_type="application/octet-stream")
+
+    async def _join(self, request: Request) -> Response:
+        """A new PC joining this centre with a one-time code (:mod:`hubdesk.peers.centre_join`)."""
+        client, body = await self._admitted(request)
+        if isinstance(body, Response):
+            return body
+        if request.path_params["kind"] != "join":
+            return JSONResponse({"error": "There is no such request."}, status_code=404)
+        status, reply = await run_in_threadpool(
+            self.joins.handle, request.path_params["route"], request.url.path, dict(request.headers), body, client
+        )
+        if status == 401:
+            return JSONResponse({"error": "That code is not right, used or expired."}, status_code=401)
+        return Response(reply, status_code=status, media_type="application/octet-stream")
+
+    async def _handle(self, request: Request) -> Response:
+        client, body = await self._admitted(request)
+        if isinstance(body, Response):
+            return body
         route = request.path_params["group_id"]
         kind = request.path_params["kind"]
         keys = await run_in_threadpool(self.inst.groups.epochs.keys_for, route) if GROUP_ID_RE.match(route) else []
