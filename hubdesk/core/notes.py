@@ -1,10 +1,15 @@
 """Personal notes: one Markdown note per learner per lesson, private to that learner.
 
-A save is a ``note.saved`` event carrying the whole text. Its scope is ``site``: it follows the
-learner to every PC of their centre and never leaves the centre (not the hub, not a USB stick).
-A learner who chose to share their notes writes them as ``centre`` events, which the facilitator's
-hub sees too. Notes written before centres existed were ``private`` (this PC only) and stay so. The table keeps, per (learner, pack, lesson), the text
-with the highest HLC stamp: last writer wins, in any order of arrival.
+A save is a ``note.edited`` event carrying the pycrdt (Yjs) update that turned the note's previous
+text into the new one, so a learner who edited the same note on two PCs of the centre while they
+were apart keeps both edits when the PCs meet (updates commute; applied twice they change
+nothing). Its scope is ``site``: it follows the learner to every PC of their centre and never leaves
+the centre (not the hub, not a USB stick). A learner who chose to share their notes writes them as
+``centre`` events, which the facilitator's hub sees too.
+
+Notes saved before centres existed are ``note.saved`` events carrying the whole text (scope
+``private``: this PC only, or ``centre``); they read last-writer-wins, until the first edit by this
+version turns the note into a document.
 
 Every read takes the learner id and filters on it: there is no call that returns someone else's
 note, which is what keeps a shared PC private. Notes that several people edit together are a
@@ -13,12 +18,15 @@ different thing (CRDT documents of a study group), not this module.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, PRIVATE, SITE, Event, EventLog, projector
+from hubdesk.core.group_notes import diff_edit, doc_from_state, text_of
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 
@@ -69,9 +77,17 @@ class Notes:
         if text == self.get(learner_id, pack_id, lesson_id):
             return False
         scope = CENTRE if self._shares(learner_id) else SITE
-        self.log.append(
-            "note.saved", {"pack": pack_id, "lesson": lesson_id, "text": text}, scope=scope, learner_id=learner_id
-        )
+        with self.store.transaction():  # read the document and record the edit as one step
+            row = self.store.query(
+                "SELECT state FROM notes WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?",
+                (learner_id, pack_id, lesson_id),
+            )
+            doc, doc_text = doc_from_state(bytes(row[0][0]) if row else b"")
+            before = doc.get_state()
+            diff_edit(doc_text, str(doc_text), text)
+            update = doc.get_update(before)
+            payload = {"pack": pack_id, "lesson": lesson_id, "update": base64.b64encode(update).decode()}
+            self.log.append("note.edited", payload, scope=scope, learner_id=learner_id)
         return True
 
     def list_for(self, learner_id: str) -> list[Note]:
@@ -95,14 +111,41 @@ class Notes:
 
     def _on_events(self, events: list[Event]) -> None:
         for ev in events:
-            if ev.kind == "note.saved" and ev.learner_id and _valid(ev):
+            if ev.kind in ("note.saved", "note.edited") and ev.learner_id and _valid(ev):
                 for fn in list(self._listeners):
                     fn(ev.learner_id, str(ev.payload["pack"]), str(ev.payload["lesson"]))
 
 
 def _valid(ev: Event) -> bool:
     p = ev.payload
-    return all(isinstance(p.get(k), str) for k in ("pack", "lesson", "text"))
+    body = "update" if ev.kind == "note.edited" else "text"
+    return all(isinstance(p.get(k), str) and len(p[k]) <= 2 * MAX_NOTE_CHARS for k in ("pack", "lesson", body))
+
+
+@projector("note.edited")
+def _edited(conn: sqlite3.Connection, ev: Event) -> None:
+    if ev.scope not in (CENTRE, SITE) or not ev.learner_id or not _valid(ev):
+        return
+    p = ev.payload
+    key = (ev.learner_id, p["pack"], p["lesson"])
+    row = conn.execute("SELECT state FROM notes WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?", key).fetchone()
+    try:
+        from pycrdt import merge_updates
+
+        update = base64.b64decode(p["update"], validate=True)
+        state = merge_updates(bytes(row[0]), update) if row and row[0] else merge_updates(update)
+        text = text_of(state)
+    except BaseException as exc:  # a damaged update is skipped, never stops a sync (see group_notes)
+        if not isinstance(exc, (binascii.Error, ValueError)) and type(exc).__name__ != "PanicException":
+            raise
+        return
+    conn.execute(
+        "INSERT INTO notes (learner_id, pack_id, lesson_id, text, hlc, change, state) "
+        "VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(change), 0) + 1 FROM notes), ?) "
+        "ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET text = excluded.text, "
+        "hlc = MAX(notes.hlc, excluded.hlc), change = excluded.change, state = excluded.state",
+        (*key, text[:MAX_NOTE_CHARS], ev.hlc, state),
+    )
 
 
 @projector("note.saved")
@@ -115,7 +158,7 @@ def _saved(conn: sqlite3.Connection, ev: Event) -> None:
         "INSERT INTO notes (learner_id, pack_id, lesson_id, text, hlc, change) "
         "VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(change), 0) + 1 FROM notes)) "
         "ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET text = excluded.text, hlc = excluded.hlc, "
-        "change = excluded.change WHERE excluded.hlc > notes.hlc",
+        "change = excluded.change WHERE excluded.hlc > notes.hlc AND length(notes.state) = 0",
         (ev.learner_id, p["pack"], p["lesson"], str(p["text"])[:MAX_NOTE_CHARS], ev.hlc),
     )
 
@@ -129,3 +172,8 @@ def _schema(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (learner_id, pack_id, lesson_id))"""
     )
     db.execute("CREATE INDEX notes_change ON notes (change)")
+
+
+@migration("0041_notes_documents")
+def _documents(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE notes ADD COLUMN state BLOB NOT NULL DEFAULT x''")

@@ -154,6 +154,7 @@ def _adopt(inst: Installation, reply: Any, address: str, http: Any) -> CentreJoi
     except ValueError as exc:
         raise SyncError(f"The PC at {address} sent a key that is not readable; nothing was changed.") from exc
     inst.centre.adopt(reply["centre"], reply["key"])
+    inst.centre.consent()
     inst.centre.remember_peer(reply["device"], address)
     for entry in reply.get("peers") or []:
         if isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) and len(x) <= 80 for x in entry):

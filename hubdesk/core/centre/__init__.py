@@ -1,7 +1,7 @@
 """Centres: a community centre is many shared PCs; learners roam between them (see docs/centres.md)."""
 
 from hubdesk.core.centre import _tables  # noqa: F401  (registers the migrations and projectors)
-from hubdesk.core.centre._centre import Centre, CentreError, CentreInfo, CentrePC, Centres, iso
+from hubdesk.core.centre._centre import Centre, CentreError, CentreInfo, CentrePC, Centres, hub_link, iso
 from hubdesk.core.centre._codes import MAX_WRONG, VALID_S, JoinCodes, JoinSecret, derive
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "JoinCodes",
     "JoinSecret",
     "derive",
+    "hub_link",
     "iso",
 ]

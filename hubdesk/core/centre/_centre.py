@@ -24,9 +24,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hubdesk.core.centre._codes import JoinCodes
 from hubdesk.core.centre._tables import NAME_MAX, PLACE_MAX, current_pcs, valid_pcs
 from hubdesk.core.clock import parse_stamp, valid_stamp
-from hubdesk.core.events import CENTRE, EventLog
+from hubdesk.core.events import CENTRE, SITE, EventLog
 from hubdesk.core.group_epochs import device_xkey, public_b64
 from hubdesk.core.identity import public_key_b64
+from hubdesk.core.store import Store
 from hubdesk.errors import HubDeskError, NotFound
 
 CENTRE_ID_META = "centre_id"
@@ -110,6 +111,29 @@ class Centres:
             found = current_pcs(self.store.conn, centre_id)
         return found or ({centre_id} if not self.exists(centre_id) else set())
 
+    def ever_pcs(self, centre_id: str) -> set[str]:
+        """Every PC the centre ever had, retired ones too (their earlier records are the centre's)."""
+        with self.store._lock:
+            found = set(valid_pcs(self.store.conn, centre_id))
+        return found or {centre_id}
+
+    def consented(self, device_id: str, centre_id: str) -> bool:
+        """Whether the PC itself said it joined ``centre_id`` (or created it)."""
+        return device_id == centre_id or bool(
+            self.store.query(
+                "SELECT 1 FROM centre_consents WHERE device_id = ? AND centre_id = ?", (device_id, centre_id)
+            )
+        )
+
+    def retired(self, device_id: str) -> bool:
+        """A PC that some centre retired and that is no current PC of any centre."""
+        with self.store._lock:
+            rows = self.store.conn.execute(
+                "SELECT DISTINCT centre_id FROM centre_retired WHERE device_id = ?", (device_id,)
+            ).fetchall()
+            gone = any(valid_pcs(self.store.conn, r[0]).get(device_id, ("", ""))[1] for r in rows)
+        return gone and self.of_device(device_id) is None
+
     def pc_key(self, centre_id: str, device_id: str, column: str = "key") -> str | None:
         """The public key (``key``: ed25519, ``xkey``: X25519) a PC of the centre was admitted with."""
         assert column in ("key", "xkey")
@@ -157,6 +181,12 @@ class Centres:
         last = self.store.query("SELECT hlc FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1", (device_id,))
         times = [t for t in (seen[0][0] if seen else None, stamp_time(last[0][0] if last else None)) if t]
         return CentrePC(device_id, name, iso(max(times)) if times else None, retired)
+
+
+def hub_link(store: Store) -> tuple[str, str, str | None] | None:
+    """``(hub device, hub key, url)`` the centre enrolled with, as any of its PCs learnt it."""
+    rows = store.query("SELECT device_id, key, url FROM centre_hub")
+    return (str(rows[0][0]), str(rows[0][1]), rows[0][2]) if rows else None
 
 
 class Centre:
@@ -267,6 +297,16 @@ class Centre:
             {"centre": self.id, "device": device_id, "name": name[:NAME_MAX], "key": key, "xkey": xkey},
             scope=CENTRE,
         )
+
+    def consent(self) -> None:
+        """On the joining PC, once it holds the centre's id: its own word that it joined (for the hub)."""
+        self.log.append("centre.joined", {"centre": self.id}, scope=CENTRE)
+
+    def link_hub(self, device_id: str, key: str, url: str | None) -> None:
+        """Record the hub this centre enrolled with, for every PC of the centre (scope ``site``)."""
+        if hub_link(self.store) == (device_id, key, url):
+            return
+        self.log.append("centre.hub_linked", {"device": device_id, "key": key, "url": url}, scope=SITE)
 
     def adopt(self, centre_id: str, key_b64: str) -> None:
         """On the joining PC: take the centre's id and key from the PC that let it in."""

@@ -8,6 +8,11 @@ Authority over a centre is a chain, never "the newest event whoever wrote it":
   (the creator, or a PC admitted by such a PC, and so on).
 - ``centre.pc_retired`` and ``centre.renamed`` count only when written by a PC of the centre; a
   retired PC's later writings count for nothing.
+- ``centre.joined``, written by the joining PC itself, is its consent. Inside the centre the
+  admission is enough; the hub also wants the consent before it counts a PC that it knew on its own
+  (enrolled by itself) as another centre's, so no centre can claim someone else's PC.
+- ``centre.hub_linked`` (scope ``site``) is the hub a PC of the centre enrolled with, so every PC
+  of the centre can write and read the centre's bundles and talk to the hub.
 
 The projectors only record who wrote what; :func:`valid_pcs` walks the chain when asked, so the
 tables come out the same whatever order the events arrived in.
@@ -19,7 +24,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from hubdesk.core.events import CENTRE, Event, projector
+from hubdesk.core.events import CENTRE, SITE, Event, projector
 from hubdesk.core.store import migration
 
 if TYPE_CHECKING:
@@ -97,6 +102,32 @@ def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
     )
 
 
+@projector("centre.joined")
+def _consent(conn: sqlite3.Connection, ev: Event) -> None:
+    centre = ev.payload.get("centre")
+    if ev.scope != CENTRE or not isinstance(centre, str) or not 0 < len(centre) <= 64:
+        return
+    conn.execute(
+        "INSERT OR IGNORE INTO centre_consents (device_id, centre_id, hlc) VALUES (?, ?, ?)",
+        (ev.device_id, centre, ev.hlc),
+    )
+
+
+@projector("centre.hub_linked")
+def _hub_linked(conn: sqlite3.Connection, ev: Event) -> None:
+    p = ev.payload
+    device, key, url = p.get("device"), _key(p.get("key")), p.get("url")
+    if ev.scope != SITE or not isinstance(device, str) or not 0 < len(device) <= 64 or key is None:
+        return
+    url = url if isinstance(url, str) and len(url) <= 500 else None
+    conn.execute(
+        "INSERT INTO centre_hub (one, device_id, key, url, hlc) VALUES (1, ?, ?, ?, ?) ON CONFLICT(one) DO UPDATE SET "
+        "device_id = excluded.device_id, key = excluded.key, url = excluded.url, hlc = excluded.hlc "
+        "WHERE excluded.hlc > centre_hub.hlc",
+        (device, key, url, ev.hlc),
+    )
+
+
 def valid_pcs(conn: sqlite3.Connection, centre_id: str) -> dict[str, tuple[str, str]]:
     """The centre's current PCs, ``device -> hlc it joined``, walking the chain of authority.
 
@@ -158,6 +189,14 @@ def _schema(db: sqlite_utils.Database) -> None:
         """CREATE TABLE centre_names (
             centre_id TEXT NOT NULL, hlc TEXT NOT NULL, by_device TEXT NOT NULL, name TEXT NOT NULL, place TEXT,
             PRIMARY KEY (centre_id, hlc, by_device))"""
+    )
+    db.execute(
+        "CREATE TABLE centre_consents (device_id TEXT NOT NULL, centre_id TEXT NOT NULL, hlc TEXT NOT NULL, "
+        "PRIMARY KEY (device_id, centre_id))"
+    )
+    db.execute(
+        "CREATE TABLE centre_hub (one INTEGER PRIMARY KEY CHECK (one = 1), device_id TEXT NOT NULL, "
+        "key TEXT NOT NULL, url TEXT, hlc TEXT NOT NULL)"
     )
     # where this PC last reached each other PC of its centre on the LAN (local, never synced)
     db.execute(
