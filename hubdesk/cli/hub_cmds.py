@@ -179,30 +179,44 @@ def _enrol_code(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _when(at: float | None) -> str:
-    return dt.datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at else "never"
-
-
 def _centres(args: argparse.Namespace, ctx: Context) -> int:
-    from hubdesk.sync.state import CENTRE_ROLE, SyncState
+    from hubdesk.core.centre import iso
+    from hubdesk.sync.centres import centre_of, enrolled_centres
+    from hubdesk.sync.state import SyncState
 
-    rows = []
-    pack_counts = ctx.inst.centre_packs.counts()
-    for d in SyncState(ctx.inst.store).devices(CENTRE_ROLE):
-        learners = ctx.inst.store.query(
-            "SELECT COUNT(*) FROM learners WHERE origin_device = ? AND removed = 0", (d.device_id,)
-        )[0][0]
-        events = ctx.inst.store.query("SELECT COUNT(*) FROM events WHERE device_id = ?", (d.device_id,))[0][0]
+    inst = ctx.inst
+    enrolled = enrolled_centres(SyncState(inst.store), inst.log)
+    learners: dict[str, int] = {}
+    for lr in inst.learners.all():
+        learners[lr.centre_id] = learners.get(lr.centre_id, 0) + 1
+    packs: dict[str, set[str]] = {}
+    for cp in inst.centre_packs.installed():
+        packs.setdefault(centre_of(inst.log, cp.device_id), set()).add(cp.pack_id)
+    rows: list[dict[str, Any]] = []
+    for centre_id, devices in enrolled.items():
+        info = inst.centre.all.get(centre_id)
+        contact = {d.device_id: d.last_contact for d in devices}
+        pcs = [
+            {"id": pc.id, "name": pc.name, "last_seen": iso(contact.get(pc.id)) or pc.last_seen}
+            for pc in info.pcs
+            if not pc.retired
+        ]
+        listed = {p["id"] for p in pcs}
+        pcs += [{"id": d, "name": "", "last_seen": iso(t)} for d, t in contact.items() if d not in listed]
+        seen = [t for t in contact.values() if t]
         rows.append(
             {
-                "device_id": d.device_id,
-                "enrolled_at": d.enrolled_at,
-                "last_contact": d.last_contact,
-                "learners": learners,
-                "events": events,
-                "packs": pack_counts.get(d.device_id, 0),
+                "id": centre_id,
+                "name": info.name,
+                "place": info.place,
+                "pcs": pcs,
+                "learners": learners.get(centre_id, 0),
+                "packs": len(packs.get(centre_id, ())),
+                "last_contact": iso(max(seen)) if seen else None,
+                "enrolled_at": iso(min(d.enrolled_at for d in devices)),
             }
         )
+    rows.sort(key=lambda r: (str(r["name"] or "").casefold(), str(r["id"])))
     if args.json:
         ctx.print_json(rows)
         return 0
@@ -210,8 +224,8 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
         print("No centre is enrolled yet. Give one a code from: hubdesk hub enrol-code")
     for r in rows:
         print(
-            f"{r['device_id']}\tlast contact {_when(r['last_contact'])}\t"
-            f"{r['learners']} learner(s)\t{r['packs']} pack(s)\t{r['events']} event(s)"
+            f"{r['name'] or 'Centre ' + str(r['id'])[:6]}\t{len(r['pcs'])} PC(s)\t{r['learners']} learner(s)\t"
+            f"{r['packs']} pack(s)\tlast contact {r['last_contact'] or 'never'}\t{r['id']}"
         )
     return 0
 

@@ -35,6 +35,7 @@ from hubdesk.hub import deltas, published
 from hubdesk.hub.dashboard import Dashboard
 from hubdesk.hub.quotas import Quota, Quotas
 from hubdesk.sync import enrolment, protocol, serving, syncthing_cards
+from hubdesk.sync.centres import centre_of, trusted_pc
 from hubdesk.sync.entitlement import hub_policy
 from hubdesk.sync.serving import Limits, TLSFiles
 from hubdesk.sync.signing import (
@@ -187,7 +188,7 @@ class Hub:
         hit = self._devices.get(device_id)
         if hit is not None and now - hit[1] < DEVICE_CACHE_S:
             return hit[0]
-        device = self.state.device(device_id)
+        device = trusted_pc(self.state, self.inst.log, device_id)  # enrolled, or a PC of an enrolled centre
         if len(self._devices) > 10_000:
             self._devices.clear()
         self._devices[device_id] = (device, now)
@@ -273,7 +274,8 @@ class Hub:
     # -- routes -------------------------------------------------------------------------------
     async def _root(self, request: Request, device: Device, body: bytes) -> Response:
         card = syncthing_cards.own_card(self.state)  # a centre pairs its Syncthing with this one
-        return self._signed(request, {"hub": self.inst.device_id, "centre": device.device_id, "syncthing": card})
+        centre = centre_of(self.inst.log, device.device_id)
+        return self._signed(request, {"hub": self.inst.device_id, "centre": centre, "syncthing": card})
 
     async def _enrol(self, request: Request) -> Response:
         addr = request.client.host if request.client else "?"

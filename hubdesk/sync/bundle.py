@@ -29,6 +29,7 @@ import os
 import stat
 import struct
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,16 +37,18 @@ from typing import Any
 import zstandard
 
 from hubdesk.core import safe_json
+from hubdesk.core.centre import Centres
 from hubdesk.core.events import Event
 from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, SyncError
 from hubdesk.sync import codec, enrolment, syncthing_cards
 from hubdesk.sync.artifacts import Offer
+from hubdesk.sync.centres import centre_of, enrolled_centres, trusted_pc
 from hubdesk.sync.entitlement import centre_policy, hub_policy
 from hubdesk.sync.protocol import (
-    MaySend,
     NotEntitled,
+    Policy,
     ProtocolError,
     advance_by,
     check_entitled,
@@ -55,7 +58,7 @@ from hubdesk.sync.protocol import (
     vector_from_wire,
     vector_to_wire,
 )
-from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, NotEnrolled, SyncState, crashpoint
+from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, Device, NotEnrolled, SyncState, crashpoint
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +86,15 @@ class ImportResult:
     applied: int = 0
     enrolled: str | None = None  # "centre" (we are its hub) or "hub" (we now trust our hub)
     offer: Offer | None = None  # from this centre's hub: artifacts beside the bundle, and what is waiting
+    meant_for: str | None = None  # "elsewhere": the centre the bundle is for, as the hub named it
 
     def describe(self) -> str:
         name = self.path.name
         if self.status == "own":
             return f"{name}: written by this installation, skipped."
         if self.status == "elsewhere":
-            return f"{name}: addressed to another installation, skipped."
+            whom = f"the centre {self.meant_for!r}" if self.meant_for else "another centre"
+            return f"{name}: this bundle is for {whom}, not this one; skipped (take it there)."
         if self.status == "replay":
             return f"{name}: already imported before (a replay), nothing applied."
         extra = {"centre": " Enrolled the centre that sent it.", "hub": " This centre now trusts its hub."}
@@ -100,16 +105,20 @@ class ImportResult:
 
 
 # -- writing ------------------------------------------------------------------------------------
-def _link(inst: Installation, state: SyncState, dest: str | None) -> tuple[str, str | None, MaySend, MaySend]:
-    """``(dest key, addressed to, may_send, show)`` for a bundle from this installation."""
+def _link(inst: Installation, state: SyncState, dest: str | None) -> tuple[str, str | None, Policy]:
+    """``(dest key, addressed to, policy)`` for a bundle from this installation.
+
+    The hub writes for a centre (``dest`` is the centre's id, or the id of any of its PCs), whichever
+    of its PCs carries the stick home; a PC writes for its hub, on behalf of its whole centre.
+    """
     if state.is_hub:
-        if dest is None or state.device(dest) is None:
+        centres = enrolled_centres(state, inst.log)
+        centre = centre_of(inst.log, dest) if dest else None
+        if centre is None or centre not in centres:
             raise NotEnrolled("A hub writes bundles for one enrolled centre at a time; name the centre.")
-        policy = hub_policy(inst.log, dest)
-        return dest, dest, policy.may_send, policy.visible
-    policy = centre_policy(inst.device_id)
+        return centre, centre, hub_policy(inst.log, centres[centre][0].device_id)
     hub = state.hub()
-    return HUB_DEST, hub.device_id if hub else None, policy.may_send, policy.visible
+    return HUB_DEST, hub.device_id if hub else None, centre_policy(inst.device_id)
 
 
 def write_bundle(
@@ -148,10 +157,11 @@ def export_all(
     if state.is_hub and dest is None:  # every enrolled centre gets its own bundles
         return [
             p
-            for d in state.devices(CENTRE_ROLE)
-            for p in export_all(inst, dest_dir, dest=d.device_id, again=again, offers=offers)
+            for c in enrolled_centres(state, inst.log)
+            for p in export_all(inst, dest_dir, dest=c, again=again, offers=offers)
         ]
-    offer = (offers or {}).get(dest or "") if state.is_hub else None
+    centre = centre_of(inst.log, dest) if state.is_hub and dest else None
+    offer = (offers or {}).get(centre or dest or "") if state.is_hub else None
     out: list[Path] = []
     while True:
         path, count = _write(
@@ -180,10 +190,11 @@ def _write(
     offer: Offer | None = None,
 ) -> tuple[Path | None, int]:
     state = SyncState(inst.store)
-    key, to, may_send, show = _link(inst, state, dest)
+    key, to, policy = _link(inst, state, dest)
     acked = state.vector("sync_acked", key)
     base = acked if again else merge_vectors(acked, state.vector("sync_exported", key))
-    events = missing(inst.log, base, may_send, max_events)
+    sent = missing(inst.log, base, policy.may_send, max_events)
+    events = policy.crossing(sent)
     code = None if state.is_hub else enrolment.pending_code(state)
     claim = enrolment.make_claim(inst.identity, code) if code else None
     if not events and claim is None and not always:
@@ -202,9 +213,13 @@ def _write(
         "raw_len": len(raw),
         "body_len": len(body),
         "body_sha256": hashlib.sha256(body).hexdigest(),
-        "vector": vector_to_wire(filter_vector(inst.log.vector(), show)),
+        "vector": vector_to_wire(filter_vector(inst.log.vector(), policy.visible)),
         "enrol": claim,
     }
+    # the hub names each bundle after its centre, so a facilitator carrying several knows whose is whose
+    for_name = Centres(inst.log).get(to).display_name if state.is_hub and to else None
+    prefix = f"{_slug(for_name)}." if for_name else ""
+    header["for"] = for_name
     if state.is_hub and (card := syncthing_cards.own_card(state)):
         header["syncthing"] = card  # the hub's Syncthing, so an offline centre can pair with it
     if state.is_hub and offer is not None:
@@ -213,7 +228,7 @@ def _write(
     signed = MAGIC + struct.pack(">I", len(head)) + head
     data = signed + inst.identity.sign(signed) + body
     out_dir = Path(dest_dir)
-    path = out_dir / f"{inst.device_id}-{no:06d}{SUFFIX}"
+    path = out_dir / f"{prefix}{inst.device_id}-{no:06d}{SUFFIX}"
     tmp = out_dir / f".{path.name}.part"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -226,8 +241,15 @@ def _write(
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise BundleError(f"No bundle can be written to {out_dir}: {(exc.strerror or str(exc)).lower()}.") from exc
-    state.raise_vector("sync_exported", key, advance_by(base, events))
+    state.raise_vector("sync_exported", key, advance_by(base, sent))
     return path, len(events)
+
+
+def _slug(name: str) -> str:
+    """A file-name-safe form of a centre's name: 'Kibera Youth Centre' -> 'kibera-youth-centre'."""
+    kept = "".join(ch if ch.isalnum() else "-" for ch in unicodedata.normalize("NFKD", name).encode("ascii", "ignore")
+                   .decode().lower())  # fmt: skip
+    return "-".join(part for part in kept.split("-") if part)[:40] or "centre"
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -278,7 +300,9 @@ def _parse(data: bytes, name: str) -> _Parsed:
 def _trust(inst: Installation, state: SyncState, header: dict[str, Any], name: str) -> tuple[str, bool]:
     """The sender's role here, and whether it still has to be enrolled/trusted (after checks)."""
     sender, key = header["from"], header["key"]
-    known = state.device(sender)
+    known = (
+        trusted_pc(state, inst.log, sender) if state.is_hub else (state.device(sender) or _hub_of_centre(state, sender))
+    )
     if known is not None:
         if known.public_key != key:
             raise AuthError(f"{name} claims to come from {sender} but is not signed with its enrolled key.")
@@ -295,6 +319,11 @@ def _trust(inst: Installation, state: SyncState, header: dict[str, Any], name: s
         f"{name} comes from device {sender}, which is not enrolled with {where}; nothing was applied. "
         "Enrol it first with a code from 'hubdesk hub enrol-code'."
     )
+
+
+def _hub_of_centre(state: SyncState, sender: str) -> Device | None:
+    hub = state.hub()
+    return hub if hub is not None and hub.device_id == sender else None
 
 
 def read_events(data: bytes, header: dict[str, Any], body: bytes, name: str) -> list[Event]:
@@ -333,8 +362,9 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     sender = header["from"]
     if sender == inst.device_id:
         return ImportResult(path, "own", sender)
-    if header["to"] is not None and header["to"] != inst.device_id:
-        return ImportResult(path, "elsewhere", sender)
+    if header["to"] is not None and header["to"] not in (inst.device_id, inst.centre.id):
+        wanted = header.get("for")
+        return ImportResult(path, "elsewhere", sender, meant_for=wanted[:80] if isinstance(wanted, str) else None)
     state = SyncState(inst.store)
     if state.seen(parsed.bundle_id):  # its events are in; what it carried beside them may not be yet
         return ImportResult(path, "replay", sender, offer=_hub_offer(state, header))
@@ -345,6 +375,7 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     except ProtocolError as exc:
         raise BundleError(f"{name} is damaged: {exc}") from exc
     policy = hub_policy(inst.log, sender) if role == CENTRE_ROLE else centre_policy(inst.device_id)
+    events = policy.crossing(events)
     accept = policy.accept_for(events)
     try:
         check_entitled(events, accept)
@@ -356,13 +387,14 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         enrolled = CENTRE_ROLE
     elif new:
         enrolment.trust_hub(state, sender, header["key"])
+        inst.centre.link_hub(sender, header["key"], None)
         enrolled = HUB
     crashpoint("sync.import.checked")
     applied = 0
     for i in range(0, len(events), APPLY_CHUNK):
         applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
         crashpoint(f"sync.import.chunk{i // APPLY_CHUNK + 1}")
-    dest = sender if state.is_hub else HUB_DEST
+    dest = centre_of(inst.log, sender) if state.is_hub else HUB_DEST
     if role == HUB:
         syncthing_cards.remember_hub_card(state, header.get("syncthing"))
     with inst.store.transaction() as conn:

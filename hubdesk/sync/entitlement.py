@@ -3,10 +3,13 @@
 Kept deliberately simple (see ``docs/sync-protocol.md``):
 
 - ``private`` never leaves the PC it was written on, whatever the transport.
-- A centre sends its hub its own events of every other scope (``centre``, ``community``,
-  ``group:*``) and relays other devices' ``community`` and ``group:*`` events it holds (a group
-  member's notes that reached it over the LAN). It never relays another device's ``centre``
-  events: those belong to that device's own link with its hub.
+- ``site`` never leaves the centre's PCs (their own LAN link, :mod:`hubdesk.peers.centre_link`).
+- Any PC of a centre sends its hub the centre's ``centre`` events (its own and those of the
+  centre's other PCs, which reached it over the LAN) and relays ``community`` and ``group:*``
+  events it holds. The hub takes ``centre`` events from a PC only for PCs of the same centre
+  (:mod:`hubdesk.sync.centres`), or for a device no centre has claimed yet (a PC that just
+  joined, whose admission travels in the same exchange). Secret hashes written before the
+  ``site`` scope existed are stripped on the way, both ways (:func:`hubdesk.core.learners.redact`).
 - The hub sends a centre ``community`` events and the events of every group one of whose current
   members is the centre's device: its own latest ``group.member_joined`` carries a proof of the
   join code (:mod:`hubdesk.core.groups`; the hub never holds the code), and it has not left,
@@ -28,8 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from hubdesk.core.centre import Centres
 from hubdesk.core.events import CENTRE, COMMUNITY, GROUP_PREFIX, PRIVATE, SITE, Event, EventLog
 from hubdesk.core.groups import groups_of_device, is_cut_off, join_verified
+from hubdesk.core.learners import redact
 from hubdesk.sync.protocol import MaySend, Policy
 
 
@@ -37,14 +42,15 @@ def never_private(_device_id: str, scope: str) -> bool:
     return scope not in (PRIVATE, SITE)
 
 
-def centre_to_hub(centre_id: str) -> MaySend:
-    """What the centre ``centre_id`` may send its hub (and what the hub accepts from it)."""
+def centre_to_hub(ours: Callable[[str], bool]) -> MaySend:
+    """What a centre may send its hub (and what the hub accepts from it): ``centre`` events of the
+    devices ``ours`` says are the centre's, ``community`` and ``group:*``; never ``private`` or ``site``."""
 
     def may(device_id: str, scope: str) -> bool:
         if scope in (PRIVATE, SITE):
             return False
         if scope == CENTRE:
-            return device_id == centre_id
+            return ours(device_id)
         return scope == COMMUNITY or scope.startswith(GROUP_PREFIX)
 
     return may
@@ -120,29 +126,50 @@ def groups_of(log: EventLog, device_id: str) -> set[str]:
     return {s for s in out if not is_cut_off(log.store, s[len(GROUP_PREFIX) :], device_id)}
 
 
-def centre_policy(centre_id: str) -> Policy:
-    """The centre's side of its link with its hub."""
-    return Policy(may_send=centre_to_hub(centre_id), accept=from_hub)
+def _all_ours(_device_id: str) -> bool:
+    return True  # at a PC, every ``centre`` event it holds is its centre's (the hub never sends any)
 
 
-def hub_policy(log: EventLog, centre_id: str) -> Policy:
-    """The hub's side of its link with the centre ``centre_id``."""
-    may_send = hub_to_centre(lambda: groups_of(log, centre_id))
-    base = centre_to_hub(centre_id)
+def centre_policy(_device_id: str = "") -> Policy:
+    """A centre PC's side of its link with its hub."""
+    return Policy(may_send=centre_to_hub(_all_ours), accept=from_hub, redact=redact)
 
-    def accept(device_id: str, scope: str) -> bool:
-        if not base(device_id, scope):
+
+def hub_policy(log: EventLog, device_id: str) -> Policy:
+    """The hub's side of its link with the PC ``device_id`` (which speaks for its whole centre)."""
+    from hubdesk.sync.centres import centre_of, centre_pcs
+    from hubdesk.sync.state import SyncState
+
+    centre = centre_of(log, device_id)
+    ever = centre_pcs(log, centre, retired_too=True) | {device_id}
+    current = centre_pcs(log, centre) | {device_id}
+    state = SyncState(log.store)
+    centres = Centres(log)
+
+    def ours(d: str) -> bool:
+        # the centre's PCs, or a device nobody claimed yet (a PC whose admission comes in this exchange)
+        return d in ever or (state.device(d) is None and centres.of_device(d) is None)
+
+    def group_scopes() -> set[str]:
+        return set().union(*(groups_of(log, pc) for pc in current))
+
+    def joined(incoming: Sequence[Event] = ()) -> set[str]:
+        return set().union(*(joined_groups(log, pc, incoming) for pc in current))
+
+    may_send = hub_to_centre(group_scopes)
+    base = centre_to_hub(ours)
+
+    def accept(d: str, scope: str) -> bool:
+        if not base(d, scope):
             return False
-        return not scope.startswith(GROUP_PREFIX) or scope in joined_groups(log, centre_id)
+        return not scope.startswith(GROUP_PREFIX) or scope in joined()
 
     def admit(events: Sequence[Event]) -> MaySend:
         # asked once per message; a join in the message opens its group for the rest of it
-        opened = joined_groups(log, centre_id, events)
-        return lambda device_id, scope: (
-            base(device_id, scope) and (not scope.startswith(GROUP_PREFIX) or scope in opened)
-        )
+        opened = joined(events)
+        return lambda d, scope: base(d, scope) and (not scope.startswith(GROUP_PREFIX) or scope in opened)
 
-    def show(device_id: str, scope: str) -> bool:
-        return (device_id == centre_id and accept(device_id, scope)) or may_send(device_id, scope)
+    def show(d: str, scope: str) -> bool:
+        return (d in ever and accept(d, scope)) or may_send(d, scope)
 
-    return Policy(may_send=may_send, accept=accept, show=show, admit=admit)
+    return Policy(may_send=may_send, accept=accept, show=show, admit=admit, redact=redact)

@@ -163,6 +163,7 @@ class HubClient:
             raise protocol.ProtocolError("The hub's answer to the enrolment is not readable.") from exc
         self._json(resp, resp.request.headers[H_NONCE], key)  # signed by the key it names
         enrolment.trust_hub(SyncState(self.inst.store), device_id, key, url=self.url, code=code)
+        self.inst.centre.link_hub(device_id, key, self.url)  # every PC of the centre now knows its hub
         self.hub_key = key
         if syncthing_cards.own_card(SyncState(self.inst.store)):
             with contextlib.suppress(HubDeskError):  # enrolled either way; the next sync asks again

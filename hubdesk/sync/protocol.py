@@ -169,6 +169,13 @@ class Policy:
     """What to accept given the whole incoming message (default: ``accept``): the hub lets a centre
     open a group scope with its own join event in the same message (``hubdesk.sync.entitlement``)."""
 
+    redact: Callable[[Event], Event] | None = None
+    """The copy of an event that may cross this link (both ways): a link with a hub drops secret
+    hashes written before the ``site`` scope existed (:func:`hubdesk.core.learners.redact`)."""
+
+    def crossing(self, events: list[Event]) -> list[Event]:
+        return events if self.redact is None else [self.redact(ev) for ev in events]
+
     def accept_for(self, events: Sequence[Event]) -> MaySend:
         return self.admit(events) if self.admit is not None else self.accept
 
@@ -201,7 +208,7 @@ def answer_pull(log: EventLog, message: object, policy: Policy, max_chunk: int =
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise ProtocolError("A pull request's limit is not a positive number.")
     limit = min(limit, max_chunk, MAX_CHUNK)
-    events = missing(log, theirs, policy.may_send, limit + 1)
+    events = policy.crossing(missing(log, theirs, policy.may_send, limit + 1))
     more = len(events) > limit
     return {
         "v": PROTOCOL_VERSION,
@@ -214,7 +221,7 @@ def answer_pull(log: EventLog, message: object, policy: Policy, max_chunk: int =
 
 def answer_push(log: EventLog, message: object, policy: Policy) -> dict[str, Any]:
     msg = _check(message, "push")
-    events = _events_from(msg)
+    events = policy.crossing(_events_from(msg))
     check_entitled(events, policy.accept_for(events))
     new = log.apply(events)
     return {
@@ -237,10 +244,14 @@ class Absorbed:
     sender_vector: Vector
 
 
-def absorb(log: EventLog, reply: object, accept: MaySend) -> Absorbed:
+def absorb(
+    log: EventLog, reply: object, accept: MaySend, redact: Callable[[Event], Event] | None = None
+) -> Absorbed:
     """Apply a pull reply. Refused whole if any event is one the sender may not send us."""
     msg = _check(reply, "events")
     events = _events_from(msg)
+    if redact is not None:
+        events = [redact(ev) for ev in events]
     more = msg.get("more")
     if not isinstance(more, bool):
         raise ProtocolError("A pull reply does not say whether more events follow.")
@@ -295,7 +306,7 @@ def exchange(
             if not events:
                 break
             result.rounds += 1
-            acked = read_ack(call("push", make_push(events)))
+            acked = read_ack(call("push", make_push(policy.crossing(events))))
             theirs = merge_vectors(acked, advance_by(theirs, events))
             result.pushed += len(events)
             if progress:
@@ -306,7 +317,7 @@ def exchange(
         asked = filter_vector(log.vector(), policy.visible)
         while result.rounds < MAX_ROUNDS:
             result.rounds += 1
-            got = absorb(log, call("pull", make_pull_request(asked, chunk)), policy.accept)
+            got = absorb(log, call("pull", make_pull_request(asked, chunk)), policy.accept, policy.redact)
             theirs = merge_vectors(theirs, got.sender_vector)
             result.pulled += len(got.new)
             if progress:

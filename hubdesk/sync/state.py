@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hubdesk.core.centre import hub_link
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import SyncError
 
@@ -117,8 +118,19 @@ class SyncState:
         return [Device(*r) for r in self.store.query(sql + " ORDER BY enrolled_at", params)]
 
     def hub(self) -> Device | None:
+        """This PC's hub: the one it enrolled with, or the one another PC of its centre enrolled
+        with (learnt over the centre's LAN link, :func:`hubdesk.core.centre.hub_link`)."""
         found = self.devices(HUB)
-        return found[-1] if found else None
+        if found or self.is_hub:
+            return found[-1] if found else None
+        link = hub_link(self.store)
+        if link is None:
+            return None
+        device_id, key, url = link
+        self.trust(device_id, key, HUB, url)
+        if url and not self.get("hub_url"):
+            self.set("hub_url", url)
+        return self.device(device_id)
 
     def touch(self, device_id: str) -> None:
         with self.store.transaction() as conn:
