@@ -375,12 +375,13 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     except ProtocolError as exc:
         raise BundleError(f"{name} is damaged: {exc}") from exc
     policy = hub_policy(inst.log, sender) if role == CENTRE_ROLE else centre_policy(inst.device_id)
-    events = policy.crossing(events)
-    accept = policy.accept_for(events)
+    received = policy.crossing(events)
     try:
-        check_entitled(events, accept)
+        events = check_entitled(received, policy.accept_for(received), policy.pending)
     except NotEntitled as exc:
         raise BundleError(f"{name} was refused: {exc}") from exc
+    taken = {ev.key for ev in events}
+    held = [ev for ev in received if ev.key not in taken] if len(events) != len(received) else []
     enrolled = None
     if new and role == CENTRE_ROLE:
         enrolment.redeem(state, inst.identity, header["enrol"])
@@ -394,19 +395,25 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     for i in range(0, len(events), APPLY_CHUNK):
         applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
         crashpoint(f"sync.import.chunk{i // APPLY_CHUNK + 1}")
+    if held:  # a new PC's records, held back until its admission (perhaps just applied) is known
+        later = check_entitled(held, policy.accept_for(received), policy.pending)
+        applied += len(inst.log.apply(later, validated=True))
+        taken = {ev.key for ev in later}
+        held = [ev for ev in held if ev.key not in taken]
     dest = centre_of(inst.log, sender) if state.is_hub else HUB_DEST
     if role == HUB:
         syncthing_cards.remember_hub_card(state, header.get("syncthing"))
     with inst.store.transaction() as conn:
-        conn.execute(
-            "INSERT OR IGNORE INTO sync_seen (bundle_id, sender, imported_at, events) VALUES (?, ?, ?, ?)",
-            (parsed.bundle_id, sender, time.time(), len(events)),
-        )
+        if not held:  # with records still held back, a later import of this bundle may apply them
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_seen (bundle_id, sender, imported_at, events) VALUES (?, ?, ?, ?)",
+                (parsed.bundle_id, sender, time.time(), len(received)),
+            )
         state.raise_vector("sync_acked", dest, their_vector)
         state.touch(sender)
         state.record_success({"via": "bundle", "pulled": applied, "from": sender})
     offer = _hub_offer(state, header) if role == HUB else None
-    return ImportResult(path, "applied", sender, len(events), applied, enrolled, offer)
+    return ImportResult(path, "applied", sender, len(received), applied, enrolled, offer)
 
 
 def _hub_offer(state: SyncState, header: dict[str, Any]) -> Offer | None:

@@ -136,28 +136,47 @@ def centre_policy(_device_id: str = "") -> Policy:
 
 
 def hub_policy(log: EventLog, device_id: str) -> Policy:
-    """The hub's side of its link with the PC ``device_id`` (which speaks for its whole centre)."""
+    """The hub's side of its link with the PC ``device_id`` (which speaks for its whole centre).
+
+    The centre's PCs are looked up once per policy and again for each incoming message (a message
+    may admit a new PC), not once per event or vector entry.
+    """
     from hubdesk.sync.centres import centre_of, centre_pcs
     from hubdesk.sync.state import SyncState
 
-    centre = centre_of(log, device_id)
-    ever = centre_pcs(log, centre, retired_too=True) | {device_id}
-    current = centre_pcs(log, centre) | {device_id}
     state = SyncState(log.store)
-    centres = Centres(log)
+    known: dict[str, set[str]] = {}
 
-    def ours(d: str) -> bool:
-        # the centre's PCs, or a device nobody claimed yet (a PC whose admission comes in this exchange)
-        return d in ever or (state.device(d) is None and centres.of_device(d) is None)
+    def refresh(incoming: Sequence[Event] = ()) -> None:
+        centre = centre_of(log, device_id)
+        known["ever"] = centre_pcs(log, centre, retired_too=True) | {device_id}
+        known["now"] = centre_pcs(log, centre) | {device_id}
+        # a PC the centre admitted whose own consent comes in this very message
+        consenting = {
+            ev.device_id
+            for ev in incoming
+            if ev.kind == "centre.joined" and ev.scope == CENTRE and ev.payload.get("centre") == centre
+        }
+        if consenting:
+            admitted = {d for d in consenting if Centres(log).of_device(d) == centre}
+            known["ever"] |= admitted
+            known["now"] |= admitted
+
+    refresh()
 
     def group_scopes() -> set[str]:
-        return set().union(*(groups_of(log, pc) for pc in current))
+        return set().union(*(groups_of(log, pc) for pc in known["now"]))
 
     def joined(incoming: Sequence[Event] = ()) -> set[str]:
-        return set().union(*(joined_groups(log, pc, incoming) for pc in current))
+        return set().union(*(joined_groups(log, pc, incoming) for pc in known["now"]))
+
+    def unclaimed(d: str, scope: str) -> bool:
+        # a device no centre has claimed (with its consent) at this hub: perhaps a PC whose admission
+        # or consent is on its way
+        return scope == CENTRE and state.device(d) is None and centre_of(log, d) == d
 
     may_send = hub_to_centre(group_scopes)
-    base = centre_to_hub(ours)
+    base = centre_to_hub(lambda d: d in known["ever"])
 
     def accept(d: str, scope: str) -> bool:
         if not base(d, scope):
@@ -165,11 +184,13 @@ def hub_policy(log: EventLog, device_id: str) -> Policy:
         return not scope.startswith(GROUP_PREFIX) or scope in joined()
 
     def admit(events: Sequence[Event]) -> MaySend:
-        # asked once per message; a join in the message opens its group for the rest of it
-        opened = joined(events)
+        # asked once per message (and again for what was held back); a join in the message opens
+        # its group for the rest of it
+        refresh(events)
+        opened = joined(events) if any(ev.scope.startswith(GROUP_PREFIX) for ev in events) else set()
         return lambda d, scope: base(d, scope) and (not scope.startswith(GROUP_PREFIX) or scope in opened)
 
     def show(d: str, scope: str) -> bool:
-        return (d in ever and accept(d, scope)) or may_send(d, scope)
+        return (d in known["ever"] and accept(d, scope)) or may_send(d, scope)
 
-    return Policy(may_send=may_send, accept=accept, show=show, admit=admit, redact=redact)
+    return Policy(may_send=may_send, accept=accept, show=show, admit=admit, pending=unclaimed, redact=redact)

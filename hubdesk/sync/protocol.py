@@ -132,13 +132,36 @@ def _not_event() -> Event:
     raise EventError("An event is not a JSON object.")
 
 
-def check_entitled(events: Iterable[Event], may_send: MaySend) -> None:
+def check_entitled(events: Iterable[Event], may_send: MaySend, pending: MaySend | None = None) -> list[Event]:
+    """The events to apply now; raise :class:`NotEntitled` (nothing applied) for one the sender may
+    never send. Events ``pending`` says may become sendable (a new PC of the sender's centre, whose
+    admission is on its way) are held back, neither applied nor refused: they come again."""
+    out: list[Event] = []
     for ev in events:
-        if not may_send(ev.device_id, ev.scope):
+        if may_send(ev.device_id, ev.scope):
+            out.append(ev)
+        elif pending is None or not pending(ev.device_id, ev.scope):
             raise NotEntitled(
                 f"The other side sent an event it may not send (device {ev.device_id}, scope {ev.scope}); "
                 "nothing from that message was applied."
             )
+    return out
+
+
+def apply_entitled(log: EventLog, events: list[Event], policy: Policy) -> tuple[list[Event], int]:
+    """Apply what ``policy`` admits of an incoming message; return the new events and how many were held back.
+
+    Held-back events get a second look after the rest is applied: the rest may have admitted
+    their device (a centre's new PC, admitted in the same message)."""
+    ok = check_entitled(events, policy.accept_for(events), policy.pending)
+    new = log.apply(ok)
+    taken = {ev.key for ev in ok}
+    held = [ev for ev in events if ev.key not in taken] if len(ok) != len(events) else []
+    if held:
+        later = check_entitled(held, policy.accept_for(events), policy.pending)
+        new += log.apply(later)
+        return new, len(held) - len(later)
+    return new, 0
 
 
 # -- messages -----------------------------------------------------------------------------------
@@ -169,6 +192,8 @@ class Policy:
     """What to accept given the whole incoming message (default: ``accept``): the hub lets a centre
     open a group scope with its own join event in the same message (``hubdesk.sync.entitlement``)."""
 
+    pending: MaySend | None = None
+    """Incoming events to hold back rather than refuse (see :func:`check_entitled`)."""
     redact: Callable[[Event], Event] | None = None
     """The copy of an event that may cross this link (both ways): a link with a hub drops secret
     hashes written before the ``site`` scope existed (:func:`hubdesk.core.learners.redact`)."""
@@ -222,8 +247,7 @@ def answer_pull(log: EventLog, message: object, policy: Policy, max_chunk: int =
 def answer_push(log: EventLog, message: object, policy: Policy) -> dict[str, Any]:
     msg = _check(message, "push")
     events = policy.crossing(_events_from(msg))
-    check_entitled(events, policy.accept_for(events))
-    new = log.apply(events)
+    new, _held = apply_entitled(log, events, policy)
     return {
         "v": PROTOCOL_VERSION,
         "type": "ack",

@@ -10,6 +10,7 @@ from hubdesk.core.events import CENTRE, COMMUNITY, PRIVATE, group_scope
 from hubdesk.core.installation import Installation
 from hubdesk.sync import protocol as p
 from hubdesk.sync.entitlement import centre_policy, hub_policy
+from hubdesk.sync.state import CENTRE_ROLE, SyncState
 
 
 def wire(server: Installation, policy: p.Policy, log: list[str] | None = None) -> p.Call:
@@ -73,6 +74,11 @@ def test_hub_refuses_events_a_centre_may_not_send(make_inst) -> None:  # type: i
     victim.learners.add("Someone Else")
     forged = victim.log.events()  # another device's centre-scope events
     msg = p.make_push(forged)
+    # a device no centre claimed yet may be a PC whose admission is on its way: held back, never applied
+    assert p.answer(hub.log, "push", msg, hub_policy(hub.log, centre.device_id))["applied"] == 0
+    assert hub.log.count() == 0
+    # once the hub knows the device as another centre's, the whole message is refused
+    SyncState(hub.store).trust(victim.device_id, victim.identity.public_key_b64, CENTRE_ROLE)
     with pytest.raises(p.NotEntitled):
         p.answer(hub.log, "push", msg, hub_policy(hub.log, centre.device_id))
     assert hub.log.count() == 0
