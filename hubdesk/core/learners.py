@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from hubdesk.core.centre import Centres
+    from hubdesk.core.store import Store
 
 LEARNER = "learner"
 FACILITATOR = "facilitator"
@@ -241,6 +242,17 @@ class Learners:
         if delay:
             raise LockedOut(f"That was not right. Too many wrong tries: wait {int(delay)} seconds.", delay)
         raise AuthError("That was not right. Please try again.")
+
+
+def drop_secret_hashes(store: Store) -> int:
+    """At a hub: forget every secret hash it holds (sent by centres before the ``site`` scope
+    existed), in the derived table and in the stored events; return how many events changed."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM learner_secrets")
+        return conn.execute(
+            "UPDATE events SET payload = json_remove(payload, '$.hash') "
+            "WHERE kind = 'learner.secret_set' AND json_extract(payload, '$.hash') IS NOT NULL"
+        ).rowcount
 
 
 def redact(ev: Event) -> Event:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.centre import hub_link
+from hubdesk.core.learners import drop_secret_hashes
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import SyncError
 
@@ -88,9 +89,15 @@ class SyncState:
         return self.get("role") == HUB
 
     def become_hub(self) -> None:
-        self.set("role", HUB)
-        # core reads this (it cannot import sync): a hub builds no community pack of its own
-        self.store.meta_set("installation.role", HUB)
+        """Make this installation a hub. A hub holds no learner's secret hash: any it received
+        from centres before secrets stayed inside the centre are dropped here, once."""
+        if self.get("role") != HUB or self.get("secrets_dropped") != "1":
+            drop_secret_hashes(self.store)
+            with self.store.transaction():
+                self.set("role", HUB)
+                self.set("secrets_dropped", "1")
+                # core reads this (it cannot import sync): a hub builds no community pack of its own
+                self.store.meta_set("installation.role", HUB)
 
     # -- trusted devices ----------------------------------------------------------------------
     def trust(self, device_id: str, public_key: str, role: str, url: str | None = None) -> None:

@@ -1,0 +1,131 @@
+"""A centre in one process: join codes, the chain of authority, lockouts across PCs, a hub that keeps no secret."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from hubdesk.core.centre import MAX_WRONG
+from hubdesk.core.events import CENTRE
+from hubdesk.core.installation import Installation
+from hubdesk.core.join_codes import new_code
+from hubdesk.core.learners import LockoutPolicy
+from hubdesk.errors import AuthError, HubDeskError, LockedOut
+from hubdesk.peers.centre_join import CentreJoinRefused, join
+from hubdesk.peers.centre_link import client_for
+from hubdesk.peers.client import http_client
+from hubdesk.peers.node import PeerNode
+from hubdesk.sync.state import SyncState
+
+Make = Callable[[str], Installation]
+
+
+@pytest.fixture
+def first_pc(tmp_path: Path) -> Iterator[tuple[Installation, PeerNode]]:
+    inst = Installation(tmp_path / "pc1")
+    inst.centre.create("Kibera Youth Centre", "Nairobi")
+    node = PeerNode(inst, host="127.0.0.1", discover=False)
+    node.start()
+    yield inst, node
+    node.stop()
+    inst.close()
+
+
+def _address(node: PeerNode) -> str:
+    return f"127.0.0.1:{node.port}"
+
+
+def test_a_code_works_once_and_learners_arrive_at_once(
+    first_pc: tuple[Installation, PeerNode], make_inst: Make
+) -> None:
+    pc1, node = first_pc
+    amina = pc1.learners.add("Amina Diallo", pin="2468")
+    code = pc1.centre.codes.issue()
+    pc2 = make_inst("pc2")
+    joined = join(pc2, code, _address(node))
+    assert joined.centre_name == "Kibera Youth Centre" and pc2.centre.id == pc1.centre.id
+    assert pc2.learners.verify(amina.id, "pin", "2468").name == "Amina Diallo"  # at once, from the join
+    assert pc2.centre.public_key_b64 == pc1.centre.public_key_b64  # the centre's own key, shared
+    with pytest.raises(CentreJoinRefused):
+        join(make_inst("pc3"), code, _address(node))  # a code works once
+    assert {pc.id for pc in pc1.centre.info().pcs} == {pc1.device_id, pc2.device_id}
+
+
+def test_five_wrong_tries_burn_every_open_code(first_pc: tuple[Installation, PeerNode], make_inst: Make) -> None:
+    pc1, node = first_pc
+    code = pc1.centre.codes.issue()
+    stranger = make_inst("stranger")
+    for _ in range(MAX_WRONG):
+        with pytest.raises(CentreJoinRefused):
+            join(stranger, new_code(), _address(node))  # a well-formed guess
+    with pytest.raises(CentreJoinRefused):
+        join(make_inst("pc2"), code, _address(node))  # the right code, too late: burnt
+    assert pc1.centre.info().pcs[0].id == pc1.device_id and len(pc1.centre.info().pcs) == 1
+    assert not stranger.centre.is_named
+
+
+def test_an_expired_code_is_refused(first_pc: tuple[Installation, PeerNode], make_inst: Make) -> None:
+    pc1, node = first_pc
+    code = pc1.centre.codes.issue(valid_s=-1)
+    with pytest.raises(CentreJoinRefused):
+        join(make_inst("pc2"), code, _address(node))
+
+
+def test_a_stranger_and_a_retired_pc_get_nothing(first_pc: tuple[Installation, PeerNode], make_inst: Make) -> None:
+    pc1, node = first_pc
+    pc2 = make_inst("pc2")
+    join(pc2, pc1.centre.codes.issue(), _address(node))
+    stranger = make_inst("stranger")
+    with pytest.raises(HubDeskError):  # not a PC of the centre: no pair key to talk with
+        client_for(stranger, pc1.device_id, _address(node), http_client(2), None).sync()
+    pc1.centre.retire(pc2.device_id)
+    pc1.learners.add("Written after", pin="1111")
+    with http_client(2) as http, pytest.raises(AuthError):
+        client_for(pc2, pc1.device_id, _address(node), http, None).sync()  # pc2 does not know it was retired
+    assert not any(lr.name == "Written after" for lr in pc2.learners.all())
+
+
+def test_a_forged_admission_does_not_count(make_inst: Make) -> None:
+    pc1, outsider = make_inst("pc1"), make_inst("outsider")
+    pc1.centre.create("Kibera Youth Centre")
+    # the outsider writes "PC X joined Kibera" under its own device id: it is no PC of the centre
+    outsider.log.append(
+        "centre.pc_joined", {"centre": pc1.centre.id, "device": "evil", "name": "x", "key": "k", "xkey": "x"}
+    )
+    outsider.log.append("centre.created", {"id": pc1.centre.id, "name": "Fake", "key": "k"}, scope=CENTRE)
+    pc1.log.apply(outsider.log.events())
+    assert pc1.centre.pc_ids() == {pc1.device_id}
+    assert pc1.centre.info().name == "Kibera Youth Centre"
+
+
+def test_a_lockout_counts_across_the_centres_pcs(make_inst: Make) -> None:
+    pc1, pc2 = make_inst("pc1"), make_inst("pc2")
+    amina = pc1.learners.add("Amina Diallo", pin="2468")
+    pc2.log.apply(pc1.log.events())
+    policy = LockoutPolicy(free_attempts=3, first_delay_s=30)
+    on1 = type(pc1.learners)(pc1.log, policy)
+    on2 = type(pc2.learners)(pc2.log, policy)
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            on1.verify(amina.id, "pin", "0000")
+    pc2.log.apply(pc1.log.events())
+    with pytest.raises(LockedOut):  # the third wrong try, on the other PC, locks
+        on2.verify(amina.id, "pin", "0000")
+    pc1.log.apply(pc2.log.events())
+    assert on1.locked_for(amina.id) > 0  # and the lock holds on the first PC too
+    assert {ev.scope for ev in pc1.log.events("learner.signin_failed")} == {"site"}
+
+
+def test_a_hub_drops_secret_hashes_it_held(make_inst: Make) -> None:
+    old_centre, hub = make_inst("old"), make_inst("hub")
+    lid = old_centre.learners.add("Amina Diallo").id
+    # as a centre before this version wrote it: the hash in a centre-scope event
+    legacy = {"id": lid, "kind": "pin", "hash": "scrypt$1$2$3$c2FsdHNhbHRzYWx0$aGFzaA=="}
+    old_centre.log.append("learner.secret_set", legacy, scope=CENTRE, learner_id=lid)
+    hub.log.apply(old_centre.log.events())
+    assert hub.store.query("SELECT COUNT(*) FROM learner_secrets")[0][0] == 1
+    SyncState(hub.store).become_hub()
+    assert hub.store.query("SELECT COUNT(*) FROM learner_secrets")[0][0] == 0
+    assert not any("hash" in ev.payload for ev in hub.log.events("learner.secret_set"))
