@@ -218,7 +218,7 @@ def _write(
     }
     # the hub names each bundle after its centre, so a facilitator carrying several knows whose is whose
     for_name = Centres(inst.log).get(to).display_name if state.is_hub and to else None
-    prefix = f"{_slug(for_name)}." if for_name else ""
+    suffix = f"-for-{_slug(for_name)}" if for_name else ""
     header["for"] = for_name
     if state.is_hub and (card := syncthing_cards.own_card(state)):
         header["syncthing"] = card  # the hub's Syncthing, so an offline centre can pair with it
@@ -228,7 +228,7 @@ def _write(
     signed = MAGIC + struct.pack(">I", len(head)) + head
     data = signed + inst.identity.sign(signed) + body
     out_dir = Path(dest_dir)
-    path = out_dir / f"{prefix}{inst.device_id}-{no:06d}{SUFFIX}"
+    path = out_dir / f"{inst.device_id}-{no:06d}{suffix}{SUFFIX}"
     tmp = out_dir / f".{path.name}.part"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -72,7 +72,7 @@ def test_the_hub_lists_the_packs_of_each_centre(
     ]
     assert (other["installed_here"], other["centres"], len(other["lessons"])) == (True, [], 2)
     centres = cli_json(capsys, tmp_path / "hub", "hub", "centres")
-    assert [(c["device_id"], c["packs"]) for c in centres] == [(centre.device_id, 1)]  # type: ignore[union-attr]
+    assert [(c["id"], c["packs"]) for c in centres] == [(centre.device_id, 1)]  # type: ignore[union-attr]
 
     capsys.readouterr()
     assert main(["--data-dir", str(tmp_path / "hub"), "pack", "list"]) == 0
