@@ -181,42 +181,20 @@ def _enrol_code(args: argparse.Namespace, ctx: Context) -> int:
 
 def _centres(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.core.centre import iso
-    from hubdesk.sync.centres import centre_of, enrolled_centres
-    from hubdesk.sync.state import SyncState
+    from hubdesk.hub.centres import centres
 
-    inst = ctx.inst
-    enrolled = enrolled_centres(SyncState(inst.store), inst.log)
-    learners: dict[str, int] = {}
-    for lr in inst.learners.all():
-        learners[lr.centre_id] = learners.get(lr.centre_id, 0) + 1
-    packs: dict[str, set[str]] = {}
-    for cp in inst.centre_packs.installed():
-        packs.setdefault(centre_of(inst.log, cp.device_id), set()).add(cp.pack_id)
-    rows: list[dict[str, Any]] = []
-    for centre_id, devices in enrolled.items():
-        info = inst.centre.all.get(centre_id)
-        contact = {d.device_id: d.last_contact for d in devices}
-        pcs = [
-            {"id": pc.id, "name": pc.name, "last_seen": iso(contact.get(pc.id)) or pc.last_seen}
-            for pc in info.pcs
-            if not pc.retired
-        ]
-        listed = {p["id"] for p in pcs}
-        pcs += [{"id": d, "name": "", "last_seen": iso(t)} for d, t in contact.items() if d not in listed]
-        seen = [t for t in contact.values() if t]
-        rows.append(
-            {
-                "id": centre_id,
-                "name": info.name,
-                "place": info.place,
-                "pcs": pcs,
-                "learners": learners.get(centre_id, 0),
-                "packs": len(packs.get(centre_id, ())),
-                "last_contact": iso(max(seen)) if seen else None,
-                "enrolled_at": iso(min(d.enrolled_at for d in devices)),
-            }
-        )
-    rows.sort(key=lambda r: (str(r["name"] or "").casefold(), str(r["id"])))
+    rows: list[dict[str, Any]] = [
+        {
+            "id": c.id,
+            "name": c.name,
+            "place": c.place,
+            "pcs": [{"id": pc.id, "name": pc.name, "last_seen": iso(pc.last_seen)} for pc in c.pcs],
+            "learners": c.learners,
+            "packs": c.packs,
+            "last_contact": iso(c.last_contact),
+        }
+        for c in centres(ctx.inst)
+    ]
     if args.json:
         ctx.print_json(rows)
         return 0

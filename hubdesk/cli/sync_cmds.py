@@ -81,6 +81,11 @@ def byte_count(text: str) -> int:
     return value
 
 
+def _centre_name(ctx: Context, centre: str) -> str:
+    info = ctx.inst.centre.all.get(centre)
+    return info.name or f"centre {centre}"
+
+
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.bundle import export_all
     from hubdesk.sync.state import CENTRE_ROLE, SyncState
@@ -92,20 +97,24 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     offers = None
     if state.is_hub:
         from hubdesk.hub.stick import carry
+        from hubdesk.sync.centres import centre_of, enrolled_centres
 
-        if args.dest and state.device(args.dest) is None:
+        enrolled = enrolled_centres(state, ctx.inst.log)
+        dest = centre_of(ctx.inst.log, args.dest) if args.dest else None
+        if args.dest and dest not in enrolled:
             raise HubDeskError(f"No centre {args.dest!r} is enrolled with this hub; see: hubdesk hub centres.")
-        centres = [args.dest] if args.dest else [d.device_id for d in state.devices(CENTRE_ROLE)]
+        centres = [dest] if dest else list(enrolled)
         plan = carry(ctx.inst, Path(args.to), centres, args.max_bytes)
         offers = plan.offers
         for centre in centres:
             carried, waiting = plan.carried(centre), plan.waiting(centre)
             if carried:
                 names = ", ".join(f"{a.meta.get('title')} {a.meta.get('version')}" for a in carried)
-                print(f"For centre {centre}: {len(carried)} course pack(s) on the stick: {names}.")
+                print(f"For {_centre_name(ctx, centre)}: {len(carried)} course pack(s) on the stick: {names}.")
             if waiting:
                 names = ", ".join(f"{w['title']} {w['version']} ({w['size']} bytes)" for w in waiting)
-                print(f"For centre {centre}: {len(waiting)} waiting at the hub (no room on the stick): {names}.")
+                whom = _centre_name(ctx, centre)
+                print(f"For {whom}: {len(waiting)} waiting at the hub (no room on the stick): {names}.")
     written = 0
     for path in export_all(ctx.inst, args.to, dest=args.dest, again=args.again, offers=offers):
         written += 1

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, PRIVATE, SITE, Event, EventLog, projector
-from hubdesk.core.group_notes import diff_edit, doc_from_state, text_of
+from hubdesk.core.groups import diff_edit, doc_from_state, text_of
 from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 

@@ -1,7 +1,7 @@
 """The centres the hub knows, read in one place so the dashboard, the reports and the CLI agree.
 
-Today a centre at the hub is one enrolled device (its id is the device id, it has no name or
-place). When centres of several PCs land (``hubdesk.core.centre``), only this module changes:
+A centre at the hub is one entry however many PCs it has (``hubdesk.core.centre`` for its name,
+place and PCs, :mod:`hubdesk.sync.centres` for which PCs speak for which enrolled centre):
 :func:`centres` lists them and :func:`centre_of_device` maps a PC to its centre.
 """
 
@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hubdesk.core.installation import Installation
-from hubdesk.sync.state import CENTRE_ROLE, SyncState
+from hubdesk.sync.centres import centre_pcs, enrolled_centres
+from hubdesk.sync.state import SyncState
 
 SILENT_AFTER_S = 14 * 24 * 3600
 
@@ -52,8 +53,13 @@ class CentreRow:
 
 
 def centre_of_device(inst: Installation) -> dict[str, str]:
-    """Device id of every enrolled PC -> the id of its centre."""
-    return {d.device_id: d.device_id for d in SyncState(inst.store).devices(CENTRE_ROLE)}
+    """Device id of every PC of an enrolled centre (retired ones too: their records stay the centre's)
+    -> the id of its centre."""
+    out: dict[str, str] = {}
+    for centre_id, devices in enrolled_centres(SyncState(inst.store), inst.log).items():
+        for pc in centre_pcs(inst.log, centre_id, retired_too=True) | {d.device_id for d in devices}:
+            out[pc] = centre_id
+    return out
 
 
 def centres(inst: Installation) -> list[CentreRow]:
@@ -71,17 +77,19 @@ def centres(inst: Installation) -> list[CentreRow]:
         centre = of_device.get(device_id)
         if centre is not None:
             packs.setdefault(centre, set()).add(pack_id)
-    pcs: dict[str, list[CentrePC]] = {}
-    for d in SyncState(inst.store).devices(CENTRE_ROLE):
-        pcs.setdefault(of_device[d.device_id], []).append(CentrePC(d.device_id, None, d.last_contact))
     rows = []
-    for centre_id, its_pcs in pcs.items():
-        seen = [p.last_seen for p in its_pcs if p.last_seen is not None]
+    for centre_id, devices in enrolled_centres(SyncState(inst.store), inst.log).items():
+        info = inst.centre.all.get(centre_id)
+        contact = {d.device_id: d.last_contact for d in devices}
+        its_pcs = [CentrePC(pc.id, pc.name or None, contact.get(pc.id)) for pc in info.pcs if not pc.retired]
+        listed = {pc.id for pc in its_pcs}
+        its_pcs += [CentrePC(d, None, t) for d, t in contact.items() if d not in listed]
+        seen = [t for t in contact.values() if t is not None]
         rows.append(
             CentreRow(
                 id=centre_id,
-                name=None,
-                place=None,
+                name=info.name,
+                place=info.place,
                 pcs=its_pcs,
                 learners=learners.get(centre_id, 0),
                 packs=len(packs.get(centre_id, ())),

@@ -27,6 +27,7 @@ from hubdesk.core.packs import parse_version
 from hubdesk.errors import PackError
 from hubdesk.hub import deltas, published
 from hubdesk.sync.artifacts import Artifact, ArtifactError, Offer, place
+from hubdesk.sync.centres import centre_of
 
 PACK = "pack"
 PACK_DELTA = "pack-delta"
@@ -35,7 +36,7 @@ RESERVE = 32 << 20  # room left on the stick for the bundles themselves
 
 def centre_library(inst: Installation, centre: str) -> dict[str, str]:
     """pack id -> version, as the centre last reported its library to this hub."""
-    return {p.pack_id: p.version for p in inst.centre_packs.installed() if p.device_id == centre}
+    return {p.pack_id: p.version for p in inst.centre_packs.installed() if centre_of(inst.log, p.device_id) == centre}
 
 
 @dataclass

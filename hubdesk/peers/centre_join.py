@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hubdesk.core.centre import derive
-from hubdesk.core.group_epochs import device_xkey, public_b64
+from hubdesk.core.groups import device_xkey, public_b64
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
 from hubdesk.peers.auth import ReplayGuard, SealError, open_request, seal_reply

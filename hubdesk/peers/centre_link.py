@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from hubdesk.core.events import PRIVATE, EventError
-from hubdesk.core.group_epochs import device_xkey
+from hubdesk.core.groups import device_xkey
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
 from hubdesk.peers.auth import ReplayGuard, SealError, open_reply, open_request, seal_reply, seal_request

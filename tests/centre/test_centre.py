@@ -9,8 +9,8 @@ import pytest
 
 from hubdesk.core.centre import MAX_WRONG
 from hubdesk.core.events import CENTRE
+from hubdesk.core.groups import new_code
 from hubdesk.core.installation import Installation
-from hubdesk.core.join_codes import new_code
 from hubdesk.core.learners import LockoutPolicy
 from hubdesk.errors import AuthError, HubDeskError, LockedOut
 from hubdesk.peers.centre_join import CentreJoinRefused, join

@@ -25,7 +25,7 @@ from hubdesk.core.centre._codes import JoinCodes
 from hubdesk.core.centre._tables import NAME_MAX, PLACE_MAX, current_pcs, valid_pcs
 from hubdesk.core.clock import parse_stamp, valid_stamp
 from hubdesk.core.events import CENTRE, SITE, EventLog
-from hubdesk.core.group_epochs import device_xkey, public_b64
+from hubdesk.core.groups import device_xkey, public_b64
 from hubdesk.core.identity import public_key_b64
 from hubdesk.core.store import Store
 from hubdesk.errors import HubDeskError, NotFound

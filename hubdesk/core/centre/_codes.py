@@ -15,7 +15,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 
-from hubdesk.core.join_codes import new_code, normalise
+from hubdesk.core.groups import new_code, normalise
 from hubdesk.core.store import Store
 
 _SALT = b"hubdesk/centre-join/v1"
