@@ -29,6 +29,7 @@ from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncErro
 from hubdesk.peers.auth import ReplayGuard, SealError, open_request, seal_reply
 from hubdesk.peers.centre_link import NotAPC, client_for, pair_key, post_sealed
 from hubdesk.peers.client import http_client, local_listen_port, parse_address
+from hubdesk.peers.discovery import Discovery, Nearby
 from hubdesk.sync.protocol import ExchangeResult
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ def join(
         parse_address(peer)
         candidates = [peer]
     else:
-        candidates = _nearby(inst, discover_s)
+        candidates = [n.address for n in nearby_pcs(inst, discover_s)]
         if not candidates:
             raise NetworkUnavailable(
                 "No other HubDesk PC was found on this network. Make sure HubDesk runs on a PC of the centre, "
@@ -178,12 +179,12 @@ def _first_sync(inst: Installation, reply: dict[str, Any], address: str, http: A
     return None
 
 
-def _nearby(inst: Installation, seconds: float) -> list[str]:
-    from hubdesk.peers.discovery import Discovery, Nearby
+def nearby_pcs(inst: Installation, seconds: float) -> list[Nearby]:
+    """The HubDesk PCs that announce themselves on this network within ``seconds``."""
+    found: dict[str, Nearby] = {}
 
-    found: dict[str, str] = {}
     def found_one(nearby: Nearby) -> None:
-        found.setdefault(nearby.device_id, nearby.address)
+        found.setdefault(nearby.device_id, nearby)
 
     try:
         disc = Discovery(inst.device_id, socket.gethostname(), 0, announce=False, on_found=found_one)
@@ -196,7 +197,7 @@ def _nearby(inst: Installation, seconds: float) -> list[str]:
             time.sleep(0.1)
     finally:
         disc.close()
-    return list(found.values())
+    return sorted(found.values(), key=lambda n: (n.name.casefold(), n.device_id))
 
 
-__all__ = ["CentreJoinRefused", "CentreJoined", "JoinEndpoint", "client_for", "join"]
+__all__ = ["CentreJoinRefused", "CentreJoined", "JoinEndpoint", "client_for", "join", "nearby_pcs"]

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
+from hubdesk.core.events import Event
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
@@ -28,6 +29,7 @@ PREFERRED_SIZE = QSize(1180, 760)
 class MainWindow(QMainWindow):
     signed_in = Signal(object)
     signed_out = Signal(str)
+    pc_joined = Signal(str)  # the name of a computer that joined the centre (from any thread)
 
     def __init__(self, ctx: AppContext, translations: Translations | None = None) -> None:
         super().__init__()
@@ -83,12 +85,26 @@ class MainWindow(QMainWindow):
         self.ctx.extras["sync"] = self.sync
         self.sync.start()
         self.ctx.workers.run(self._daily_backup, on_failed=lambda _exc: None)
+        # a centre of several PCs keeps them in step while the app runs (after the window is up)
+        self.pc_joined.connect(self._say_pc_joined)
+        self.ctx.inst.log.subscribe(self._centre_events)
+        if self.ctx.inst.centre.is_named:
+            QTimer.singleShot(0, lambda: self.peers.request(lambda _node: None))
 
     def _daily_backup(self) -> None:
         """The day's copy of the database, in a worker (SQLite's online backup: the app keeps writing)."""
         from hubdesk.core.backups import Backups
 
         Backups(self.ctx.inst.dirs.database).daily()
+
+    def _centre_events(self, events: list[Event]) -> None:
+        """On the writer's thread (a sync may run in a worker): hand PC arrivals to the GUI thread."""
+        for ev in events:
+            if ev.kind == "centre.pc_joined":
+                self.pc_joined.emit(str(ev.payload.get("name") or ev.payload.get("device") or ""))
+
+    def _say_pc_joined(self, name: str) -> None:
+        self.signin.set_status(self.tr("The computer %1 joined this centre.").replace("%1", name))
 
     def warm_search(self) -> None:
         """Bring the search index up to date in a worker, so the first search of the day is quick."""
@@ -141,8 +157,20 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -------------------------------------------------------------------------------
     def add_first_learner(self) -> None:
+        """First start: is this computer a new centre, one of a centre's computers, or on its own?"""
+        from hubdesk.ui.centre_views import JOINED, CentreSetupDialog, should_ask
         from hubdesk.ui.learner_dialogs import LearnerDialog
 
+        if should_ask(self.ctx):
+            setup = CentreSetupDialog(self.ctx, parent=self)
+            if not setup.exec():
+                return
+            if setup.outcome != "alone":
+                self.peers.request(lambda _node: None)
+            if setup.outcome == JOINED:  # the centre's learners are here now: they sign in as they are
+                self.signin.refresh()
+                self.signin.set_status(self.tr("This computer joined %1.").replace("%1", setup.joined_name))
+                return
         dialog = LearnerDialog(self.ctx, parent=self, first=True)
         if dialog.exec():
             self.signin.refresh()
@@ -179,6 +207,7 @@ class MainWindow(QMainWindow):
             installer.cancel()  # type: ignore[attr-defined]
         if self.sync is not None:
             self.sync.stop()
+        self.ctx.inst.log.unsubscribe(self._centre_events)
         self.peers.stop()
         self.idle.detach()
         self.ctx.workers.shutdown()

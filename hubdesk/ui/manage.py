@@ -52,10 +52,14 @@ class ManagePage(QWidget):
         self.settings_button.setToolTip(self.tr("Language and the time before an unused session is closed"))
         self.settings_button.clicked.connect(self.settings_requested)
         packs_row.addWidget(self.settings_button)
+        self.centre_button = QPushButton(self.tr("This centre's computers"))
+        self.centre_button.setToolTip(self.tr("The computers of this centre, a code for a new one, a lost one"))
+        self.centre_button.clicked.connect(self.open_centre)
+        packs_row.addWidget(self.centre_button)
         self.waiting = QLabel()  # course updates the hub holds for this centre that have not come yet
         self.waiting.setWordWrap(True)
         self.waiting.setVisible(False)
-        learners_title = QLabel(self.tr("Learners on this computer"))
+        learners_title = QLabel(self.tr("Learners of this centre"))
         learners_title.setObjectName("subtitle")
         self.list = QListWidget()
         self.list.setStyleSheet("QListWidget { font-size: 15pt; }")
@@ -128,6 +132,11 @@ class ManagePage(QWidget):
             )
         )
         self.waiting.setVisible(bool(items))
+
+    def open_centre(self) -> None:
+        from hubdesk.ui.centre_views import CentrePCsDialog
+
+        CentrePCsDialog(self.ctx, self).exec()
 
     def selected(self) -> Learner | None:
         item = self.list.currentItem()

@@ -77,6 +77,172 @@
     </message>
 </context>
 <context>
+    <name>CentrePCsDialog</name>
+    <message>
+        <source>This centre&apos;s computers</source>
+        <translation>Les ordinateurs de ce centre</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s computers</source>
+        <translation>Les ordinateurs du centre</translation>
+    </message>
+    <message>
+        <source>Let another computer join</source>
+        <translation>Faire entrer un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>Set up the centre</source>
+        <translation>Créer ou rejoindre le centre</translation>
+    </message>
+    <message>
+        <source>Retire the chosen computer</source>
+        <translation>Retirer l&apos;ordinateur choisi</translation>
+    </message>
+    <message>
+        <source>For a lost or stolen computer: it receives nothing new</source>
+        <translation>Pour un ordinateur perdu ou volé : il ne reçoit plus rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Join code</source>
+        <translation>Code pour rejoindre</translation>
+    </message>
+    <message>
+        <source>This computer is not part of a centre yet.</source>
+        <translation>Cet ordinateur ne fait pas encore partie d&apos;un centre.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>vu pour la dernière fois le %1</translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
+        <translation>pas encore vu</translation>
+    </message>
+    <message>
+        <source>On the new computer choose “Join this centre&apos;s computers” and type this code:</source>
+        <translation>Sur le nouvel ordinateur, choisissez « Rejoindre les ordinateurs de ce centre » et tapez ce code :</translation>
+    </message>
+    <message>
+        <source>It works once, for 15 minutes, while HubDesk stays open here.</source>
+        <translation>Il sert une seule fois, pendant 15 minutes, tant que HubDesk reste ouvert ici.</translation>
+    </message>
+    <message>
+        <source>Retire this computer? The centre&apos;s computers will send it nothing new. Do this for a lost or stolen computer.</source>
+        <translation>Retirer cet ordinateur ? Les ordinateurs du centre ne lui enverront plus rien de nouveau. À faire pour un ordinateur perdu ou volé.</translation>
+    </message>
+    <message>
+        <source>Retired. It keeps what it already held: ask the learners who used it to choose a new PIN or new pictures.</source>
+        <translation>Retiré. Il garde ce qu&apos;il avait déjà : demandez aux apprenants qui l&apos;utilisaient de choisir un nouveau code PIN ou de nouvelles images.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSetupDialog</name>
+    <message>
+        <source>This computer and its centre</source>
+        <translation>Cet ordinateur et son centre</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Create the centre</source>
+        <translation>Créer le centre</translation>
+    </message>
+    <message>
+        <source>A centre is all the computers learners share in one place. Learners can then sign in on any of them and find their work there.</source>
+        <translation>Un centre, ce sont tous les ordinateurs que les apprenants partagent en un lieu. Chacun peut alors se connecter sur n&apos;importe lequel et y retrouver son travail.</translation>
+    </message>
+    <message>
+        <source>New centre: this is its first computer</source>
+        <translation>Nouveau centre : c&apos;est son premier ordinateur</translation>
+    </message>
+    <message>
+        <source>Join this centre&apos;s computers</source>
+        <translation>Rejoindre les ordinateurs de ce centre</translation>
+    </message>
+    <message>
+        <source>Just this computer for now</source>
+        <translation>Seulement cet ordinateur pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Name of the centre</source>
+        <translation>Nom du centre</translation>
+    </message>
+    <message>
+        <source>e.g. Kibera Youth Centre</source>
+        <translation>p. ex. Centre des jeunes de Kibera</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>e.g. Nairobi</source>
+        <translation>p. ex. Nairobi</translation>
+    </message>
+    <message>
+        <source>Name of the centre:</source>
+        <translation>Nom du centre :</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>On a computer of the centre, a facilitator opens Facilitator, then “This centre&apos;s computers”, and reads you a code.</source>
+        <translation>Sur un ordinateur du centre, un animateur ouvre Animateur, puis « Les ordinateurs de ce centre », et vous lit un code.</translation>
+    </message>
+    <message>
+        <source>Computers found on this network</source>
+        <translation>Ordinateurs trouvés sur ce réseau</translation>
+    </message>
+    <message>
+        <source>Computers found on this network:</source>
+        <translation>Ordinateurs trouvés sur ce réseau :</translation>
+    </message>
+    <message>
+        <source>Join code</source>
+        <translation>Code pour rejoindre</translation>
+    </message>
+    <message>
+        <source>Its address, if it is not in the list</source>
+        <translation>Son adresse, s&apos;il n&apos;est pas dans la liste</translation>
+    </message>
+    <message>
+        <source>Join code:</source>
+        <translation>Code pour rejoindre :</translation>
+    </message>
+    <message>
+        <source>Or its address:</source>
+        <translation>Ou son adresse :</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>No other HubDesk computer answered on this network. Type its address below, or check that HubDesk runs on a computer of the centre.</source>
+        <translation>Aucun autre ordinateur HubDesk n&apos;a répondu sur ce réseau. Tapez son adresse ci-dessous, ou vérifiez que HubDesk est ouvert sur un ordinateur du centre.</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Cela n&apos;a pas marché : %1</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePage</name>
     <message>
         <source>My learners</source>
@@ -782,8 +948,16 @@
         <translation>HubDesk</translation>
     </message>
     <message>
+        <source>The computer %1 joined this centre.</source>
+        <translation>L&apos;ordinateur %1 a rejoint ce centre.</translation>
+    </message>
+    <message>
         <source>You were signed out because nobody used HubDesk for a while. Your note was kept.</source>
         <translation>Vous avez été déconnecté·e car personne n’a utilisé HubDesk depuis un moment. Votre note a été gardée.</translation>
+    </message>
+    <message>
+        <source>This computer joined %1.</source>
+        <translation>Cet ordinateur a rejoint %1.</translation>
     </message>
     <message>
         <source>Something went wrong. It was noted in the log.</source>
@@ -821,8 +995,16 @@
         <translation>La langue, et le délai avant de fermer une session inutilisée</translation>
     </message>
     <message>
-        <source>Learners on this computer</source>
-        <translation>Personnes sur cet ordinateur</translation>
+        <source>This centre&apos;s computers</source>
+        <translation>Les ordinateurs de ce centre</translation>
+    </message>
+    <message>
+        <source>The computers of this centre, a code for a new one, a lost one</source>
+        <translation>Les ordinateurs de ce centre, un code pour un nouveau, un ordinateur perdu</translation>
+    </message>
+    <message>
+        <source>Learners of this centre</source>
+        <translation>Apprenants de ce centre</translation>
     </message>
     <message>
         <source>Add a learner</source>
