@@ -35,6 +35,14 @@ def register(sub: Any) -> None:
     retire.add_argument("pc", metavar="PC_ID", help="the PC's id (from 'centre show'); a unique beginning is enough")
     retire.set_defaults(func=_retire)
 
+    packs = csub.add_parser("packs", help="course packs the centre's other computers have and this one lacks")
+    packs.add_argument("--json", action="store_true")
+    packs.set_defaults(func=_packs)
+
+    fetch = csub.add_parser("fetch-pack", help="install a course pack from another computer of the centre")
+    fetch.add_argument("packs", nargs="*", metavar="PACK_ID", help="which packs (default: every one offered)")
+    fetch.set_defaults(func=_fetch)
+
     rename = csub.add_parser("rename", help="change the centre's name or place")
     rename.add_argument("name")
     rename.add_argument("--place")
@@ -105,4 +113,30 @@ def _retire(args: argparse.Namespace, ctx: Context) -> int:
 def _rename(args: argparse.Namespace, ctx: Context) -> int:
     info = ctx.inst.centre.rename(args.name, args.place)
     print(f"The centre is now called {info.name}.")
+    return 0
+
+
+def _packs(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.centre_packs import offered
+
+    found = offered(ctx.inst)
+    if args.json:
+        ctx.print_json([{"id": o.id, "version": o.version, "title": o.title, "pc": o.pc} for o in found])
+        return 0
+    if not found:
+        print("The centre's other computers that answer have no course pack this one lacks.")
+    for o in found:
+        print(f"{o.id}\t{o.version}\t{o.title}\t(on {o.pc})")
+    return 0
+
+
+def _fetch(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.peers.centre_packs import fetch, offered
+
+    wanted = args.packs or [o.id for o in offered(ctx.inst)]
+    if not wanted:
+        print("Nothing to fetch: this computer has every course pack the others have.")
+    for pack_id in wanted:
+        result = fetch(ctx.inst, pack_id)
+        print(f"{result.action.capitalize()} {result.pack_id} {result.version} from another computer of the centre.")
     return 0

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from hubdesk.core.events import PRIVATE, EventError
 from hubdesk.core.groups import device_xkey
 from hubdesk.core.installation import Installation
-from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
+from hubdesk.errors import AuthError, NetworkUnavailable, PackError, SyncError
 from hubdesk.peers.auth import ReplayGuard, SealError, open_reply, open_request, seal_reply, seal_request
 from hubdesk.peers.client import parse_address
 from hubdesk.sync.protocol import (
@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 DEVICE_HEADER = "x-hubdesk-device"
 SYNC_KINDS = ("vector", "pull", "push")
+PACK_KINDS = ("packs", "pack_chunk")
 MAX_CHUNK = 1000
 NOT_AUTHORISED = {"error": "This PC is not one of this centre's PCs."}
 
@@ -118,10 +119,16 @@ class CentreEndpoint:
             if kind == "hello":
                 peers = [[d, a] for d, a in self.inst.centre.peers() if d != sender]
                 return 200, {"device": self.inst.device_id, "port": self.port(), "peers": peers[:100]}
+            if kind in PACK_KINDS:  # a pack installed here, for another PC of the centre
+                from hubdesk.peers import centre_packs
+
+                if kind == "packs":
+                    return 200, centre_packs.answer_packs(self.inst)
+                return 200, centre_packs.answer_chunk(self.inst, envelope.get("msg"))
             if kind not in SYNC_KINDS:
                 return 404, {"error": f"There is no centre request called {kind[:40]!r}."}
             return 200, answer(self.inst.log, kind, envelope.get("msg"), centre_lan_policy(), MAX_CHUNK)
-        except (SyncError, EventError) as exc:
+        except (SyncError, EventError, PackError) as exc:
             return 400, {"error": str(exc)}
         except Exception:  # keep serving: one bad request must not take the endpoint down
             log.exception("centre request %s from %s failed", kind, sender)

@@ -129,3 +129,23 @@ def test_a_hub_drops_secret_hashes_it_held(make_inst: Make) -> None:
     SyncState(hub.store).become_hub()
     assert hub.store.query("SELECT COUNT(*) FROM learner_secrets")[0][0] == 0
     assert not any("hash" in ev.payload for ev in hub.log.events("learner.secret_set"))
+
+
+def test_a_pack_installed_on_one_pc_installs_on_another_over_the_lan(
+    first_pc: tuple[Installation, PeerNode], make_inst: Make, tmp_path: Path
+) -> None:
+    from hubdesk.core.packs import build_pack
+    from hubdesk.peers.centre_packs import fetch, offered
+    from tests.core.packs_util import make_source
+
+    pc1, node = first_pc
+    pack = tmp_path / "demo.hubpack"
+    build_pack(make_source(tmp_path / "src", version="1.2.0"), pack)
+    pc1.packs.install(pack)
+    pc2 = make_inst("pc2")
+    join(pc2, pc1.centre.codes.issue(), _address(node))
+    assert [(o.id, o.version) for o in offered(pc2)] == [(pc1.packs.list()[0].id, "1.2.0")]
+    result = fetch(pc2, pc1.packs.list()[0].id)
+    assert result.action == "installed" and result.version == "1.2.0"
+    assert [p.id for p in pc2.packs.list()] == [p.id for p in pc1.packs.list()]
+    assert offered(pc2) == []  # nothing left to take
