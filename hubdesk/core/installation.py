@@ -120,9 +120,8 @@ class Installation:
         )
 
     def centre_id(self) -> str:
-        """This PC's centre (the centre API of issue 8 when it is there; else the PC is its own centre)."""
-        centre = getattr(self, "centre", None)
-        return str(getattr(centre, "id", None) or self.device_id)
+        """This PC's centre (a PC with no named centre is its own centre: its device id)."""
+        return self.centre.id
 
     def _decisions_arrived(self, events: list[Event]) -> None:
         """A decision made on another PC of the centre (by sync): rebuild the community pack here too."""

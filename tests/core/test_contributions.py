@@ -111,7 +111,8 @@ def test_two_pcs_build_the_same_pack_and_a_withdrawal_leaves_it(
     make_inst: Callable[[str], Installation], tmp_path: Path
 ) -> None:
     a, b = make_inst("pc-a"), make_inst("pc-b")
-    b.centre_id = a.centre_id  # type: ignore[method-assign]  # two PCs of one centre
+    a.centre.create("Kibera Youth Centre")  # two PCs of one centre: B holds the centre's id and key
+    b.centre.adopt(a.centre.id, a.centre.secret_material()["key"])
     amina, kofi, grace = _centre(a, tmp_path)
     b.packs.install(tmp_path / "money.hubpack")
     b.log.apply(a.log.events())  # the profiles reach PC B

@@ -221,5 +221,5 @@ class Reports:
 def centre_label(inst: Any) -> str:
     """The centre's name to print on a report (the centre API of issue 8 when it is there)."""
     centre = getattr(inst, "centre", None)
-    name = getattr(centre, "display_name", None) if centre is not None else None
+    name = centre.info().name if centre is not None else None  # a centre of one PC has no name
     return str(name) if name else "this centre"
