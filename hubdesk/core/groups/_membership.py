@@ -58,13 +58,13 @@ def _proof_holds(verifier: str, proof: str, group_id: str, device_id: str, learn
     return _join_proofs.check(verifier, proof, group_id, device_id, learner_id)
 
 
-def _join_holds(store: Store, group_id: str, creation: Pinned, device: str, learner: str, proof: str, hlc: str) -> bool:
-    """Whether a join's proof holds against the group's verifier of its time (version 2 groups)."""
-    latest = latest_verifier(store, group_id)
-    if latest is not None and hlc > latest[0]:
-        candidates = [latest[1]]
-    else:
-        candidates = [creation.verifier, *valid_verifiers(store, group_id)]
+def _join_holds(
+    creation: Pinned, latest: tuple[str, str] | None, valid: list[str], join: tuple[str, str, str, str, str]
+) -> bool:
+    """Whether a join's proof holds against the group's verifier of its time (version 2 groups):
+    the latest valid re-key's for a join stamped after it, else any of the group's."""
+    group_id, device, learner, proof, hlc = join
+    candidates = [latest[1]] if latest is not None and hlc > latest[0] else [creation.verifier, *valid]
     return any(v and _proof_holds(v, proof, group_id, device, learner) for v in candidates)
 
 
@@ -80,6 +80,8 @@ def current_members(store: Store, group_id: str) -> list[Member]:
     )
     creator = creation.creator if creation else None
     v2 = creation is not None and bool(creation.authority)
+    latest = latest_verifier(store, group_id) if v2 else None
+    valid = valid_verifiers(store, group_id) if v2 else []
 
     def removed(learner: str, joined: str) -> bool:
         for r_learner, by, hlc, r_joined, signer in removals:
@@ -95,7 +97,11 @@ def current_members(store: Store, group_id: str) -> list[Member]:
     for learner, name, device, xkey, joined, proof in rows:
         if removed(learner, joined):
             continue
-        if v2 and creation is not None and not _join_holds(store, group_id, creation, device, learner, proof, joined):
+        if (
+            v2
+            and creation is not None
+            and not _join_holds(creation, latest, valid, (group_id, device, learner, proof, joined))
+        ):
             continue
         out.append(Member(learner, name, device, learner == creator, xkey))
     return out
