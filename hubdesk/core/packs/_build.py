@@ -165,7 +165,10 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
     lessons: list[LessonEntry] = []
     files: dict[str, Path] = {}
     generated: dict[str, bytes] = {}
-    for rel in lesson_paths:
+    known = {_inside(src, src / p) for p in lesson_paths}
+    appendix: list[str] = []
+    used_ids: set[str] = set()
+    for rel in lesson_paths:  # grows while it runs: pages the lessons link to come along at the end
         path = src / rel
         rel_in = _inside(src, path)
         if rel_in is None or not path.is_file():
@@ -179,6 +182,9 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
         if problem:
             warnings.append(f"{rel_in}: {problem}")
         lesson_id = str(front.get("id") or path.stem)
+        if lesson_id in used_ids and not front.get("id"):  # learners/setup.md beside episodes/setup.md
+            lesson_id = f"{path.parent.name}-{path.stem}"
+        used_ids.add(lesson_id)
         heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
         lesson_title = str(front.get("title") or (heading.group(1) if heading else path.stem))
         minutes = front.get("minutes")
@@ -207,13 +213,27 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
             asset_rel = _inside(src, asset)
             if asset_rel is None:
                 warnings.append(f"{rel_in}: {target} is outside the pack folder and was left out.")
-            elif asset.suffix.lower() == ".md" or asset_rel in files:
+            elif asset.suffix.lower() == ".md":
+                if asset_rel in known:
+                    continue
+                if asset.is_file():  # a glossary, a setup page: linked from a lesson, so a lesson too
+                    known.add(asset_rel)
+                    appendix.append(asset_rel)
+                    lesson_paths.append(asset_rel)
+                else:
+                    known.add(asset_rel)
+                    warnings.append(f"{rel_in}: {target} does not exist; its links lead nowhere.")
+            elif asset_rel in files:
                 continue
             elif asset.is_file():
                 check_member_name(asset_rel)
                 files[asset_rel] = asset
             else:
                 warnings.append(f"{rel_in}: {target} does not exist and was left out.")
+    if appendix:
+        warnings.append(
+            f"{len(appendix)} page(s) the lessons link to were added at the end: {', '.join(appendix[:4])}"
+        )
     for name in LICENCE_FILES:
         if (src / name).is_file():
             files.setdefault(name, src / name)
