@@ -55,7 +55,14 @@ def _mc(ident: str, qtype: str, prompt: str, choices: list[str], right: list[int
         f'</material><response_lid ident="response1" rcardinality="{card}"><render_choice>{labels}</render_choice>'
         f'</response_lid></presentation><resprocessing><outcomes><decvar maxvalue="100" minvalue="0" '
         f'varname="SCORE" vartype="Decimal"/></outcomes><respcondition continue="No"><conditionvar>{cond}'
-        f'</conditionvar><setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing></item>'
+        f'</conditionvar><setvar action="Set" varname="SCORE">100</setvar>'
+        '<displayfeedback feedbacktype="Response" linkrefid="correct_fb"/></respcondition>'
+        '<respcondition continue="Yes"><conditionvar><other/></conditionvar>'
+        '<displayfeedback feedbacktype="Response" linkrefid="general_incorrect_fb"/></respcondition></resprocessing>'
+        '<itemfeedback ident="correct_fb"><flow_mat><material><mattext texttype="text/html">'
+        "&lt;p&gt;Well done.&lt;/p&gt;</mattext></material></flow_mat></itemfeedback>"
+        '<itemfeedback ident="general_incorrect_fb"><flow_mat><material><mattext texttype="text/html">'
+        "&lt;p&gt;Look again at the lesson.&lt;/p&gt;</mattext></material></flow_mat></itemfeedback></item>"
     )
 
 
@@ -113,7 +120,10 @@ def canvas_files(*, pages: int = 2, quizzes: int = 1, with_organization: bool = 
         other = "page-1" if i == 0 and pages > 1 else "welcome"
         body = (
             f"<h2>Page {i}</h2><p>Fractions part {i}.</p>"
-            '<p><img src="$IMS-CC-FILEBASE$/Uploaded%20Media/chart%201.png" alt="A &quot;pie&quot; chart"></p>'
+            # Canvas writes the token percent-encoded in src (and plain in some hrefs)
+            '<p><img src="%24IMS-CC-FILEBASE%24/Uploaded%20Media/chart%201.png" alt="A &quot;pie&quot; chart" '
+            'data-api-endpoint="https://canvas.example.edu/api/v1/courses/1/files/2"></p>'
+            '<p><a href="$IMS-CC-FILEBASE$/Uploaded%20Media/chart%201.png">the chart</a></p>'
             f'<p>Next: <a href="$WIKI_REFERENCE$/pages/{other}">the other page</a>; '
             '<a href="$CANVAS_OBJECT_REFERENCE$/assignments/g12">an assignment</a>; '
             '<a href="https://example.org/more">more on the web</a></p><script>alert(1)</script>'

@@ -37,11 +37,14 @@ def test_a_canvas_export_becomes_a_pack(inst: Installation, tmp_path: Path, caps
         b"\x89PNG"
     )
     assert f'href="hubdesk:lesson/{pack.lessons[1].id}"' in page.html and "alert" not in page.html
+    assert '<a href="files/web_resources/Uploaded Media/chart 1.png">the chart</a>' in page.html
+    assert "api/v1" not in page.html  # Canvas's data-api-* attributes do not come along
     assert "<a>an assignment</a>" in page.html  # a link into Canvas itself keeps its words, loses its target
     assert "Needs internet" in inst.packs.render_lesson(pack.id, pack.lessons[3].id).html
     questions = _quiz(inst, pack.id, pack.lessons[2].id)
     assert [q["type"] for q in questions] == ["single", "multiple", "single", "text", "number"]
     assert questions[0]["answer"] == 1 and questions[1]["answers"] == [0, 2] and questions[2]["answer"] == 1
+    assert questions[0]["feedback"] == {"correct": "Well done.", "incorrect": "Look again at the lesson."}
     assert questions[3]["accept"] == ["denominator"]
     assert (questions[4]["answer"], questions[4]["tolerance"]) == (6.0, 0.5)
 

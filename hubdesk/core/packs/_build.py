@@ -231,9 +231,7 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
             else:
                 warnings.append(f"{rel_in}: {target} does not exist and was left out.")
     if appendix:
-        warnings.append(
-            f"{len(appendix)} page(s) the lessons link to were added at the end: {', '.join(appendix[:4])}"
-        )
+        warnings.append(f"{len(appendix)} page(s) the lessons link to were added at the end: {', '.join(appendix[:4])}")
     for name in LICENCE_FILES:
         if (src / name).is_file():
             files.setdefault(name, src / name)
