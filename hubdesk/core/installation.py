@@ -114,6 +114,20 @@ class Installation:
             self.contributions, self.packs, self.dirs.root / "community", self.centre_id, lambda: centre_label(self)
         )
 
+    @cached_property
+    def shared(self) -> CommunityPacks:
+        """What the hub shared from other centres, built into packs here."""
+        from hubdesk.core.contributions import SharedPacks
+        from hubdesk.core.reports._reports import centre_label
+
+        return SharedPacks(
+            self.contributions,
+            self.packs,
+            self.dirs.root / "community" / "shared",
+            self.centre_id,
+            lambda: centre_label(self),
+        )
+
     def centre_id(self) -> str:
         """This PC's centre (the centre API of issue 8 when it is there; else the PC is its own centre)."""
         centre = getattr(self, "centre", None)
@@ -125,6 +139,8 @@ class Installation:
             return  # a hub holds every centre's contributions and builds no pack of its own
         if any(ev.kind in _DECISIONS and ev.device_id != self.device_id for ev in events):
             self.community.refresh_quietly()
+        if any(ev.kind == "contribution.promoted" for ev in events):
+            self.shared.refresh_quietly()
 
     def close(self) -> None:
         if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh

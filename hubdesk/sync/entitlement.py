@@ -7,7 +7,8 @@ Kept deliberately simple (see ``docs/sync-protocol.md``):
   ``group:*``) and relays other devices' ``community`` and ``group:*`` events it holds (a group
   member's notes that reached it over the LAN). It never relays another device's ``centre``
   events: those belong to that device's own link with its hub.
-- The hub sends a centre ``community`` events and the events of every group one of whose current
+- The hub sends a centre the ``community`` events it wrote itself (what it promoted: a centre's
+  own ``community`` events stay at the hub) and the events of every group one of whose current
   members is the centre's device: its own latest ``group.member_joined`` carries a proof of the
   join code (:mod:`hubdesk.core.groups`; the hub never holds the code), and it has not left,
   been removed by the group's authority, or been cut off by the latest re-key that authority
@@ -50,13 +51,17 @@ def centre_to_hub(centre_id: str) -> MaySend:
     return may
 
 
-def hub_to_centre(groups: Callable[[], Iterable[str]] | Iterable[str]) -> MaySend:
-    """What the hub may send a centre taking part in ``groups`` (group scopes, ``group:<id>``)."""
+def hub_to_centre(groups: Callable[[], Iterable[str]] | Iterable[str], hub_device: str | None = None) -> MaySend:
+    """What the hub may send a centre taking part in ``groups`` (group scopes, ``group:<id>``).
+
+    ``community`` events only when the hub wrote them (``hub_device``): what the hub promoted
+    travels to every centre; what a centre sent in that scope stays at the hub until promoted.
+    """
     fixed = None if callable(groups) else set(groups)
 
-    def may(_device_id: str, scope: str) -> bool:
+    def may(device_id: str, scope: str) -> bool:
         if scope == COMMUNITY:
-            return True
+            return hub_device is None or device_id == hub_device
         if not scope.startswith(GROUP_PREFIX):
             return False
         # asked afresh each time: a group the centre joins during this exchange counts at once
@@ -127,7 +132,7 @@ def centre_policy(centre_id: str) -> Policy:
 
 def hub_policy(log: EventLog, centre_id: str) -> Policy:
     """The hub's side of its link with the centre ``centre_id``."""
-    may_send = hub_to_centre(lambda: groups_of(log, centre_id))
+    may_send = hub_to_centre(lambda: groups_of(log, centre_id), hub_device=log.device_id)
     base = centre_to_hub(centre_id)
 
     def accept(device_id: str, scope: str) -> bool:
