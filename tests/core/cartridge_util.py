@@ -220,6 +220,11 @@ def moodle_files() -> dict[str, bytes | str]:
             '<title>Vos factures</title><text texttype="text/html">&lt;p&gt;Montrez une facture.&lt;/p&gt;</text>'
             "</topic>"
         ),
+        "R_assign/assignment.xml": (
+            '<?xml version="1.0"?><assignment xmlns="http://www.imsglobal.org/xsd/imscc_extensions/assignment" '
+            'identifier="A1"><title>Votre budget</title><text texttype="text/html">&lt;p&gt;Faites le budget '
+            "d'une semaine.&lt;/p&gt;</text><gradable>true</gradable></assignment>"
+        ),
         "R_url/weblink.xml": (
             '<?xml version="1.0"?><webLink xmlns="http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3">'
             '<title>Le site des impôts</title><url href="https://impots.example.fr/"/></webLink>'
@@ -233,10 +238,22 @@ def moodle_files() -> dict[str, bytes | str]:
         "</resource>"
         '<resource identifier="R4" type="imsdt_xmlv1p3"><file href="R_forum/discussion.xml"/></resource>'
         '<resource identifier="R5" type="imswl_xmlv1p3"><file href="R_url/weblink.xml"/></resource>'
+        '<resource identifier="R6" type="assignment_xmlv1p0" href="R_assign/assignment.xml">'
+        '<file href="R_assign/assignment.xml"/></resource>'
+        '<resource identifier="R7" type="imsqti_xmlv1p2/imscc_xmlv1p3/question-bank">'
+        '<file href="R_quiz/assessment.xml"/></resource>'
     )
     org = "".join(
         f'<item identifier="it{i}" identifierref="R{i}"><title>{t}</title></item>'
-        for i, t in [(1, "Lire une facture"), (2, "Le total"), (3, "Vérifier"), (4, "Vos factures"), (5, "Impôts")]
+        for i, t in [
+            (1, "Lire une facture"),
+            (2, "Le total"),
+            (3, "Vérifier"),
+            (4, "Vos factures"),
+            (5, "Impôts"),
+            (6, "Votre budget"),
+            (7, "Banque"),
+        ]
     )
     files["imsmanifest.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><manifest identifier="M1" {MOODLE_NS}><metadata>'
