@@ -6,6 +6,7 @@ built lazily so that a CLI command only pays for what it touches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -111,7 +112,12 @@ class Installation:
         from hubdesk.core.reports._reports import centre_label
 
         return CommunityPacks(
-            self.contributions, self.packs, self.dirs.root / "community", self.centre_id, lambda: centre_label(self)
+            self.contributions,
+            self.packs,
+            self.dirs.root / "community",
+            self.centre_id,
+            lambda: centre_label(self),
+            self.pack_signer,
         )
 
     @cached_property
@@ -126,7 +132,16 @@ class Installation:
             self.dirs.root / "community" / "shared",
             self.centre_id,
             lambda: centre_label(self),
+            self.pack_signer,
         )
+
+    def pack_signer(self) -> tuple[str, Callable[[bytes], bytes]]:
+        """The key the community packs are signed with: the centre's (issue 8), or this PC's."""
+        centre = getattr(self, "centre", None)
+        public = getattr(centre, "public_key_b64", None)
+        if centre is not None and public:
+            return str(public), centre.sign
+        return self.identity.public_key_b64, self.identity.sign
 
     def centre_id(self) -> str:
         """This PC's centre (the centre API of issue 8 when it is there; else the PC is its own centre)."""

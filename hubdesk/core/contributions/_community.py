@@ -69,12 +69,14 @@ class CommunityPacks:
         work_dir: Path,
         centre_id: Callable[[], str],
         centre_name: Callable[[], str],
+        signer: Callable[[], tuple[str, Callable[[bytes], bytes]]] | None = None,
     ) -> None:
         self.contributions = contributions
         self.packs = packs
         self.work_dir = work_dir
         self.centre_id = centre_id
         self.centre_name = centre_name
+        self.signer = signer  # the centre's key (or this PC's, in a centre of one): (public b64, sign)
 
     # -- what goes in (a subclass changes these: the packs the hub shares) -----------------------
     def items(self) -> list[Item]:
@@ -233,13 +235,17 @@ class CommunityPacks:
                 (src / rel).write_text(text, encoding="utf-8")
             meta = json.loads(files["pack.yaml"])
             out = out_dir / f"{meta['id']}-{meta['version']}.hubpack"
-            build_pack(src, out)
+            build_pack(src, out, signer=self.signer() if self.signer else None)
             built.append(out)
         return built
 
     def refresh(self) -> list[InstallResult]:
         """Rebuild and install what changed; remove a language's pack whose last item left."""
         self.work_dir.mkdir(parents=True, exist_ok=True)
+        if self.signer is not None:  # the packs this PC builds from its centre's decisions are trusted here
+            public = self.signer()[0]
+            if public not in self.packs.trusted_keys():
+                self.packs.trust(public, label="community packs of this centre")
         wanted = {self.pack_id(lang) for lang in self.sources()}
         results = []
         for path in self.build(self.work_dir):
