@@ -1038,6 +1038,10 @@
         <translation>← Mes cours</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>terminée</translation>
     </message>
@@ -1469,6 +1473,14 @@
         <translation>Réglages</translation>
     </message>
     <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>High contrast (black on white)</source>
+        <translation>Contraste élevé (noir sur blanc)</translation>
+    </message>
+    <message>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
@@ -1479,6 +1491,10 @@
     <message>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>Taille du texte :</translation>
     </message>
     <message>
         <source>Sign out after no use for:</source>
@@ -1686,6 +1702,10 @@
     <message>
         <source>This link goes to a web page. It needs the internet, which this computer may not have now.</source>
         <translation>Ce lien mène à une page web. Il faut internet, que cet ordinateur n’a peut-être pas en ce moment.</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
     </message>
     <message>
         <source>Copy the link</source>
