@@ -28,6 +28,7 @@ from hubdesk.core.learners import Learner
 from hubdesk.core.quizzes import MasteryRule, Question, Quiz, QuizError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.read_aloud import ReadAloudBar
 
 
 def pack_rule(pack: Any) -> MasteryRule | None:
@@ -103,7 +104,9 @@ class QuizPage(QWidget):
         card = QVBoxLayout(self.card)
         card.setContentsMargins(24, 20, 24, 20)
         card.setSpacing(12)
+        self.read_aloud = ReadAloudBar(self._question_text)
         card.addWidget(self.counter)
+        card.addWidget(self.read_aloud)
         card.addWidget(self.prompt)
         card.addLayout(self.answer_box)
         card.addLayout(buttons)
@@ -172,8 +175,17 @@ class QuizPage(QWidget):
         self.inputs = []
         self.line = None
 
+    def _question_text(self) -> tuple[str, str]:
+        """The question and its choices, one per line, to read aloud in the pack's language."""
+        q = self.question
+        if q is None:
+            return "", "en"
+        lines = [self.prompt.text(), *(str(c) for c in (q.choices or []))]
+        return "\n".join(lines), str(getattr(self.pack, "language", "") or "en")
+
     def _show_question(self) -> None:
         assert self.quiz is not None
+        self.read_aloud.stop()
         q = self.quiz.questions[self.index % len(self.quiz.questions)]
         self.question = q
         self.counter.setText(

@@ -32,6 +32,7 @@ from hubdesk.errors import HubDeskError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.notes_panel import NotesPanel
+from hubdesk.ui.read_aloud import ReadAloudBar
 from hubdesk.ui.report_words import centre_name
 
 LESSON_SCHEME = "hubdesk"
@@ -191,6 +192,10 @@ class ReaderPage(QWidget):
         lay.setContentsMargins(20, 12, 20, 12)
         lay.addLayout(top)
         lay.addLayout(self.beside)
+        self.read_aloud = ReadAloudBar(
+            lambda: (self.browser.toPlainText(), str(getattr(self.pack, "language", "") or "en")), self.browser
+        )
+        lay.addWidget(self.read_aloud)
         lay.addWidget(split, 1)
         lay.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl++"), self, self.bigger.click)
@@ -283,7 +288,8 @@ class ReaderPage(QWidget):
         self.done_label.setText(self.tr("✔ Finished") if finished else "")
 
     def leave(self) -> None:
-        """The learner moves away from the lesson: keep the note and the time spent."""
+        """The learner moves away from the lesson: keep the note and the time spent, stop reading aloud."""
+        self.read_aloud.stop()
         self.notes.save()
         if self.opened_at is not None and self.pack is not None and self.lesson is not None:
             seconds = time.monotonic() - self.opened_at

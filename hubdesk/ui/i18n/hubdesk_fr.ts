@@ -1253,6 +1253,49 @@
     </message>
 </context>
 <context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Arrêter la lecture</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Lente</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>Reading aloud needs the espeak-ng program, which is not installed on this computer.</source>
+        <translation>La lecture à voix haute a besoin du programme espeak-ng, qui n’est pas installé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPage</name>
     <message>
         <source>← Lessons</source>
@@ -1593,6 +1636,13 @@
     <message>
         <source>You can try again now.</source>
         <translation>Vous pouvez réessayer maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>Speaker</name>
+    <message>
+        <source>No sound device was found: the sentences are shown but cannot be heard.</source>
+        <translation>Aucun appareil de son n’a été trouvé : les phrases sont montrées mais ne peuvent pas être entendues.</translation>
     </message>
 </context>
 <context>
