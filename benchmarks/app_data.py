@@ -16,7 +16,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.packs import build_pack
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared" / "real-courses" / "shell-novice", *sorted((ROOT / "content_packs").glob("*/"))]
+SOURCES = [ROOT / "tests" / "data" / "real-courses" / "shell-novice", *sorted((ROOT / "content_packs").glob("*/"))]
 PACKS = 20
 
 
@@ -36,7 +36,7 @@ def twenty_packs(work: Path, packs: int = PACKS) -> Path:
     data = work / "data"
     sources = [s for s in SOURCES if s.is_dir()]
     if not sources:
-        raise SystemExit("no pack sources found (shared/real-courses or content_packs)")
+        raise SystemExit("no pack sources found (tests/data/real-courses or content_packs)")
     with Installation(data) as inst, tempfile.TemporaryDirectory(dir=work) as tmp:
         for n in range(packs):
             src = sources[n % len(sources)]

@@ -17,7 +17,7 @@ from pathlib import Path
 from hubdesk.core.render import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
-SHELL = ROOT.parent / "shared" / "real-courses" / "shell-novice" / "episodes"
+SHELL = ROOT / "tests" / "data" / "real-courses" / "shell-novice" / "episodes"
 GOAL_MS = 20.0
 
 

@@ -5,7 +5,9 @@ Each (size, scale) runs in its own process with Qt's offscreen platform set to a
 installation with the sample packs and learners with pictures, a PIN, a password and a long name.
 It prints every problem the audit of ``screen_tour`` finds and saves a PNG of each screen.
 
-    python benchmarks/screen_matrix.py [--out DIR] [--sizes 1024x600,1366x768] [--scales 1,1.5]
+    python benchmarks/screen_matrix.py [--out DIR] [--sizes 1024x600,1366x768] [--scales 1,1.5] [--text 200]
+
+``--text 200`` runs it with the interface text at 200% and high contrast, as set in the settings.
 
 Exit status 1 when anything is clipped, elided or off screen.
 """
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ["1024x600", "1280x720", "1366x768", "1920x1080"]
@@ -38,18 +41,26 @@ def prepare(data_dir: Path) -> None:
     """An installation with the sample packs and learners of every kind (once per matrix)."""
     sys.path.insert(0, str(ROOT))
     from hubdesk.core.installation import Installation
-    from hubdesk.core.packs import build_pack
 
     inst = Installation(data_dir)
     try:
-        for name in PACKS:
-            built = data_dir.parent / f"{name}.hubpack"
-            build_pack(ROOT / "content_packs" / name, built)
-            inst.packs.install(built)
-        for name, kwargs in LEARNERS:
-            inst.learners.add(name, **kwargs)  # type: ignore[arg-type]
+        populate(inst, data_dir.parent)
     finally:
         inst.close()
+
+
+def populate(inst: Any, work: Path) -> None:
+    """Install the sample packs (built in ``work``) and add the tour's learners."""
+    from hubdesk.core.packs import build_pack
+
+    for name in PACKS:
+        built = work / f"{name}.hubpack"
+        build_pack(ROOT / "content_packs" / name, built)
+        inst.packs.install(built)
+    for name, kwargs in LEARNERS:
+        inst.learners.add(name, **kwargs)
+    inst.store.meta_set("peer.host", "127.0.0.1")  # the study-group page's node: loopback only
+    inst.store.meta_set("peer.port", "0")
 
 
 def screen_env(size: str, scale: str, config_dir: Path) -> dict[str, str]:
@@ -74,7 +85,7 @@ def screen_env(size: str, scale: str, config_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_one(data_dir: Path, languages: list[str], out: Path | None) -> list[str]:
+def run_one(data_dir: Path, languages: list[str], out: Path | None, text_scale: int = 100) -> list[str]:
     """In this process (its screen already set): the tour in each language; the problems found."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.screen_tour import audit, tour
@@ -86,6 +97,9 @@ def run_one(data_dir: Path, languages: list[str], out: Path | None) -> list[str]
     problems: list[str] = []
     inst = Installation(data_dir)
     window = create_window(inst, sample_packs=None, usb_roots=[])
+    window.ctx.settings.text_scale = text_scale
+    window.ctx.settings.high_contrast = text_scale > 100  # the two settings a person who sees poorly picks
+    window.apply_look()
     try:
         for language in languages:
             window.ctx.settings.language = language
@@ -96,6 +110,8 @@ def run_one(data_dir: Path, languages: list[str], out: Path | None) -> list[str]
                 problems += [f"{language} {name}: {p}" for p in audit(shown)]
     finally:
         window.ctx.settings.language = "en"
+        window.ctx.settings.text_scale = 100
+        window.ctx.settings.high_contrast = False
         window.close()
         window.ctx.workers.wait()
         inst.close()
@@ -110,7 +126,7 @@ def child(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    problems = run_one(Path(args.data), args.languages.split(","), out)
+    problems = run_one(Path(args.data), args.languages.split(","), out, int(args.text))
     print(json.dumps({"logical": f"{room.width()}x{room.height()}", "problems": problems}))
     return 0
 
@@ -136,6 +152,8 @@ def matrix(args: argparse.Namespace) -> int:
                 str(shots),
                 "--languages",
                 args.languages,
+                "--text",
+                args.text,
             ]
             done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
             lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
@@ -161,6 +179,7 @@ def main() -> int:
     parser.add_argument("--scales", default=",".join(SCALES))
     parser.add_argument("--languages", default="en,fr")
     parser.add_argument("--out", default="")
+    parser.add_argument("--text", default="100", help="text size in percent (above 100: with high contrast)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--data", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()

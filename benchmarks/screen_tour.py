@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -72,9 +74,14 @@ def _widget_problem(widget: QWidget) -> str | None:
         if need > widget.width() + SLACK:
             return f"placeholder {widget.placeholderText()[:40]!r} is cut off: needs {need} px, has {widget.width()}"
     if isinstance(widget, QComboBox) and widget.currentText():
-        need = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 36
-        if need > widget.width() + SLACK:
-            return f"choice {widget.currentText()[:40]!r} is cut off: needs {need} px, has {widget.width()}"
+        opt = QStyleOptionComboBox()
+        widget.initStyleOption(opt)
+        field = widget.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, widget
+        )
+        need = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        if need > field.width() + SLACK:
+            return f"choice {widget.currentText()[:40]!r} is cut off: needs {need} px, has {field.width()}"
     lines = getattr(widget, "name_lines", None)
     if callable(lines) and any(line.endswith("…") for line in lines()):
         return f"tile name {widget.accessibleName()!r} is elided"

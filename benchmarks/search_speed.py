@@ -25,7 +25,7 @@ from pathlib import Path
 from hubdesk.core.search import LessonDoc, Search
 
 ROOT = Path(__file__).resolve().parents[1]
-SHELL = ROOT.parent / "shared" / "real-courses" / "shell-novice" / "episodes"
+SHELL = ROOT / "tests" / "data" / "real-courses" / "shell-novice" / "episodes"
 SAMPLES = ROOT / "content_packs"
 REFERENCE = "Whoosh untuned ~25 ms p95 · FTS5 with snippets 2.3 ms · Kiwix server 2.4-8.5 ms · target ≤ 25 ms"
 

@@ -9,8 +9,7 @@ import pytest
 
 from hubdesk.core.installation import Installation
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-REAL_COURSES = SHARED / "real-courses"
+REAL_COURSES = Path(__file__).resolve().parent / "data" / "real-courses"  # in the repository: runs in any clone
 CONTENT_PACKS = Path(__file__).resolve().parents[1] / "content_packs"
 
 

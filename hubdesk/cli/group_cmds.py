@@ -61,6 +61,7 @@ def register(sub: Any) -> None:
     qs = gsub.add_parser("questions", help="the group's questions and answers")
     qs.add_argument("group")
     qs.add_argument("--lesson", metavar="PACK/LESSON")
+    qs.add_argument("--as", dest="learner", metavar="LEARNER", help="among this learner's groups only")
     qs.add_argument("--json", action="store_true")
     qs.set_defaults(func=_questions)
 
@@ -175,7 +176,8 @@ def _ask(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _questions(args: argparse.Namespace, ctx: Context) -> int:
-    group = ctx.inst.groups.find(args.group)
+    learner = ctx.inst.learners.find(args.learner) if args.learner else None
+    group = ctx.inst.groups.find(args.group, learner.id if learner else None)
     sync_group(ctx.inst, group.id)
     questions = ctx.inst.group_questions.thread(group.id, args.lesson)
     if args.json:

@@ -9,7 +9,7 @@ import socket
 import sys
 from typing import Any
 
-from hubdesk.cli import hub_report_cmds
+from hubdesk.cli import hub_contribution_cmds, hub_report_cmds
 from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
@@ -60,6 +60,7 @@ def register(sub: Any) -> None:
     pub.set_defaults(func=_publish)
 
     hub_report_cmds.register(hsub)
+    hub_contribution_cmds.register(hsub)
 
 
 def port(text: str) -> int:

@@ -6,6 +6,7 @@ built lazily so that a CLI command only pays for what it touches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -116,8 +117,36 @@ class Installation:
         from hubdesk.core.reports._reports import centre_label
 
         return CommunityPacks(
-            self.contributions, self.packs, self.dirs.root / "community", self.centre_id, lambda: centre_label(self)
+            self.contributions,
+            self.packs,
+            self.dirs.root / "community",
+            self.centre_id,
+            lambda: centre_label(self),
+            self.pack_signer,
         )
+
+    @cached_property
+    def shared(self) -> CommunityPacks:
+        """What the hub shared from other centres, built into packs here."""
+        from hubdesk.core.contributions import SharedPacks
+        from hubdesk.core.reports._reports import centre_label
+
+        return SharedPacks(
+            self.contributions,
+            self.packs,
+            self.dirs.root / "community" / "shared",
+            self.centre_id,
+            lambda: centre_label(self),
+            self.pack_signer,
+        )
+
+    def pack_signer(self) -> tuple[str, Callable[[bytes], bytes]]:
+        """The key the community packs are signed with: the centre's (issue 8), or this PC's."""
+        centre = getattr(self, "centre", None)
+        public = getattr(centre, "public_key_b64", None)
+        if centre is not None and public:
+            return str(public), centre.sign
+        return self.identity.public_key_b64, self.identity.sign
 
     def centre_id(self) -> str:
         """This PC's centre (a PC with no named centre is its own centre: its device id)."""
@@ -129,6 +158,8 @@ class Installation:
             return  # a hub holds every centre's contributions and builds no pack of its own
         if any(ev.kind in _DECISIONS and ev.device_id != self.device_id for ev in events):
             self.community.refresh_quietly()
+        if any(ev.kind == "contribution.promoted" for ev in events):
+            self.shared.refresh_quietly()
 
     def close(self) -> None:
         if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh

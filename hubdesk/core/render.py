@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from hubdesk.core import pandoc_md
+
 LESSON_SCHEME = "hubdesk"
 _FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -109,7 +111,17 @@ def _preprocess(body: str) -> tuple[str, list[str]]:
     kinds: list[str] = []
     depth = 0
     fence: str | None = None
-    for line in body.splitlines():
+    grid: list[str] | None = None
+    for line in [*body.splitlines(), ""]:
+        if grid is not None:  # a Pandoc grid table being read, until its last border
+            if pandoc_md.is_grid_line(line):
+                grid.append(line)
+                continue
+            out.extend(pandoc_md.grid_table(grid))
+            grid = None
+        if fence is None and pandoc_md.is_grid_border(line):
+            grid = [line]
+            continue
         if fence is not None:
             out.append(line)
             m = _FENCE_RE.match(line)
@@ -131,7 +143,7 @@ def _preprocess(body: str) -> tuple[str, list[str]]:
         elif "{:" in line and _IAL_RE.match(line):
             continue
         else:
-            out.append(line)
+            out.append(pandoc_md.inline(line))
     out.extend(("", _CLOSE, "") * depth)
     return "\n".join(out), kinds
 

@@ -25,7 +25,6 @@ MAX_DEPTH = 64
 """Deepest nesting accepted; real messages need about ten (message, events, event, payload ...)."""
 
 
-
 class UnsafeJSON(ValueError):
     """Input that is not JSON, or JSON this program will not take (too deep, non-finite numbers)."""
 

@@ -1,32 +1,28 @@
-"""Learners' contributions waiting at the hub, and sharing one with every centre.
+"""Learners' contributions waiting at the hub, and sharing one with every centre (the dashboard's view).
 
-The one place the dashboard reads contributions from. Until the contributions domain lands
-(facilitator review, community packs) it reads whatever ``contribution.*`` events the centres sent:
-an item is identified by its payload's ``id``, its state is the kind of its newest event, and it
-waits until the hub promotes it. Promoting appends a ``contribution.promoted`` event in the
-``community`` scope, which every centre receives on its next sync (HTTP, Syncthing or USB). When the
-domain's own API arrives, :func:`waiting` and :func:`share` call it instead.
+The dashboard reads contributions here; the data and the sharing are those of
+:mod:`hubdesk.hub.promotion` (and ``inst.contributions`` in core, the same code a centre runs):
+a contribution waits at the hub once its centre's facilitator approved it and until the hub
+shares it. Sharing appends the hub's ``contribution.promoted`` event in the ``community`` scope,
+which every centre receives on its next sync (HTTP, Syncthing or USB) and builds into its
+``community-shared-<language>`` pack.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from hubdesk.core.events import CENTRE, COMMUNITY
+from hubdesk.core.contributions import APPROVED
 from hubdesk.core.installation import Installation
 from hubdesk.errors import NotFound
-
-PREFIX = "contribution."
-PROMOTED = "contribution.promoted"
-CLOSED = ("contribution.declined", "contribution.withdrawn")
+from hubdesk.hub.promotion import PromoteError, listing, promote
 
 
 @dataclass(frozen=True)
 class Contribution:
     id: str
-    device_id: str
+    device_id: str  # the PC that sent it (its centre: ``hubdesk.hub.centres.centre_of_device``)
     state: str
     title: str
     by: str
@@ -45,45 +41,18 @@ class Contribution:
         }
 
 
-def _items(inst: Installation) -> tuple[dict[str, Contribution], set[str]]:
-    rows = inst.store.query(
-        "SELECT device_id, kind, scope, hlc, payload FROM events WHERE kind >= ? AND kind < ? ORDER BY hlc",
-        (PREFIX, PREFIX[:-1] + "/"),  # every kind that starts with 'contribution.' (index on kind)
-    )
-    items: dict[str, Contribution] = {}
-    promoted: set[str] = set()
-    for device_id, kind, scope, hlc, text in rows:
-        try:
-            payload = json.loads(text)
-        except ValueError:
-            continue
-        item = payload.get("id") if isinstance(payload, dict) else None
-        if not isinstance(item, str):
-            continue
-        if kind == PROMOTED and scope == COMMUNITY:
-            promoted.add(item)
-            continue
-        if scope != CENTRE:
-            continue
-        before = items.get(item)
-        merged = {**(before.payload if before else {}), **payload}
-        items[item] = Contribution(
-            item,
-            before.device_id if before else device_id,
-            kind[len(PREFIX) :],
-            str(merged.get("title") or merged.get("lesson") or item),
-            str(merged.get("attribution") or merged.get("by") or ""),
-            str(merged.get("licence") or "CC BY-SA 4.0"),
-            hlc,
-            merged,
-        )
-    return items, promoted
-
-
 def waiting(inst: Installation) -> list[Contribution]:
-    """Contributions from every centre that are neither closed nor shared yet, oldest first."""
-    items, promoted = _items(inst)
-    return [c for c in items.values() if c.id not in promoted and PREFIX + c.state not in CLOSED]
+    """Approved at their centre and not shared yet, oldest first."""
+    out = []
+    for h in listing(inst, APPROVED):
+        if h.promoted:
+            continue
+        d = h.to_dict()
+        device = inst.contributions.submitted_from(h.item.id) or h.centre_id
+        out.append(
+            Contribution(h.item.id, device, h.item.state, h.item.title, d["by"], d["licence"], h.item.updated, d)
+        )
+    return out
 
 
 def share(inst: Installation, item_id: str) -> Contribution:
@@ -91,16 +60,8 @@ def share(inst: Installation, item_id: str) -> Contribution:
     found = {c.id: c for c in waiting(inst)}.get(item_id)
     if found is None:
         raise NotFound("That contribution is not waiting at this hub (already shared, closed or unknown).")
-    inst.log.append(
-        PROMOTED,
-        {
-            "id": found.id,
-            "from": found.device_id,
-            "title": found.title,
-            "by": found.by,
-            "licence": found.licence,
-            "content": found.payload,
-        },
-        scope=COMMUNITY,
-    )
+    try:
+        promote(inst, item_id)
+    except PromoteError as exc:
+        raise NotFound(str(exc)) from None
     return found

@@ -10,7 +10,8 @@ Kept deliberately simple (see ``docs/sync-protocol.md``):
   (:mod:`hubdesk.sync.centres`), or for a device no centre has claimed yet (a PC that just
   joined, whose admission travels in the same exchange). Secret hashes written before the
   ``site`` scope existed are stripped on the way, both ways (:func:`hubdesk.core.learners.redact`).
-- The hub sends a centre ``community`` events and the events of every group one of whose current
+- The hub sends a centre the ``community`` events it wrote itself (what it promoted: a centre's
+  own ``community`` events stay at the hub) and the events of every group one of whose current
   members is the centre's device: its own latest ``group.member_joined`` carries a proof of the
   join code (:mod:`hubdesk.core.groups`; the hub never holds the code), and it has not left,
   been removed by the group's authority, or been cut off by the latest re-key that authority
@@ -56,13 +57,17 @@ def centre_to_hub(ours: Callable[[str], bool]) -> MaySend:
     return may
 
 
-def hub_to_centre(groups: Callable[[], Iterable[str]] | Iterable[str]) -> MaySend:
-    """What the hub may send a centre taking part in ``groups`` (group scopes, ``group:<id>``)."""
+def hub_to_centre(groups: Callable[[], Iterable[str]] | Iterable[str], hub_device: str | None = None) -> MaySend:
+    """What the hub may send a centre taking part in ``groups`` (group scopes, ``group:<id>``).
+
+    ``community`` events only when the hub wrote them (``hub_device``): what the hub promoted
+    travels to every centre; what a centre sent in that scope stays at the hub until promoted.
+    """
     fixed = None if callable(groups) else set(groups)
 
-    def may(_device_id: str, scope: str) -> bool:
+    def may(device_id: str, scope: str) -> bool:
         if scope == COMMUNITY:
-            return True
+            return hub_device is None or device_id == hub_device
         if not scope.startswith(GROUP_PREFIX):
             return False
         # asked afresh each time: a group the centre joins during this exchange counts at once
@@ -175,7 +180,7 @@ def hub_policy(log: EventLog, device_id: str) -> Policy:
         # or consent is on its way
         return scope == CENTRE and state.device(d) is None and centre_of(log, d) == d
 
-    may_send = hub_to_centre(group_scopes)
+    may_send = hub_to_centre(group_scopes, hub_device=log.device_id)
     base = centre_to_hub(lambda d: d in known["ever"])
 
     def accept(d: str, scope: str) -> bool:

@@ -1,4 +1,4 @@
-"""Settings of this PC (language, idle sign-out) kept in the installation's ``meta`` table.
+"""Settings of this PC (language, idle sign-out, text size, contrast) kept in the installation's ``meta`` table.
 
 They belong to the machine, not to a learner, so they are plain local values rather than events:
 a centre's French PC stays French whoever signs in. Per-learner choices (text size) live with
@@ -11,6 +11,7 @@ from hubdesk.core.store import Store
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_IDLE_MINUTES = 10
+MAX_TEXT_SCALE = 200
 
 
 class AppSettings:
@@ -39,6 +40,27 @@ class AppSettings:
     @idle_minutes.setter
     def idle_minutes(self, value: float) -> None:
         self.store.meta_set("ui.idle_minutes", str(max(0.0, float(value))))
+
+    @property
+    def text_scale(self) -> int:
+        """Text size of the whole interface, in percent (100 to 200): for people who see poorly."""
+        try:
+            value = int(self.store.meta_get("ui.text_scale") or 100)
+        except ValueError:
+            return 100
+        return min(MAX_TEXT_SCALE, max(100, value))
+
+    @text_scale.setter
+    def text_scale(self, value: int) -> None:
+        self.store.meta_set("ui.text_scale", str(min(MAX_TEXT_SCALE, max(100, int(value)))))
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.store.meta_get("ui.high_contrast") == "1"
+
+    @high_contrast.setter
+    def high_contrast(self, on: bool) -> None:
+        self.store.meta_set("ui.high_contrast", "1" if on else "0")
 
     @property
     def samples_offered(self) -> bool:

@@ -135,7 +135,7 @@ class GroupPanel(QWidget):
         left.addWidget(self.message)
 
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setProperty("look", "lead")
         self.code_label = QLabel()
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = QPlainTextEdit()
@@ -157,6 +157,7 @@ class GroupPanel(QWidget):
         self.leave_button.clicked.connect(self.leave_group)
         self.questions = QTreeWidget()
         self.questions.setHeaderLabels([self.tr("Questions and answers")])
+        self.questions.setAccessibleName(self.tr("Questions and answers"))
         self.question_input = QLineEdit()
         self.question_input.setPlaceholderText(self.tr("Ask or answer"))
         self.question_input.setAccessibleName(self.tr("Ask the group, or answer the chosen question"))

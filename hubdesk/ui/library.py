@@ -52,7 +52,7 @@ class PackCard(QFrame):
         self.setObjectName("card")
         self.pack_id = pack.id
         title = QLabel(pack.title)
-        title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        title.setProperty("look", "heading")
         title.setWordWrap(True)
         details = QLabel(
             self.tr("%1 · version %2").replace("%1", language_name(pack.language)).replace("%2", pack.version)
@@ -111,7 +111,7 @@ class LibraryPage(QWidget):
         hello.setObjectName("title")
         self.continue_button = QPushButton()
         self.continue_button.setObjectName("primary")
-        self.continue_button.setStyleSheet("font-size: 15pt; padding: 14px 22px; text-align: left;")
+        self.continue_button.setProperty("look", "continue")
         self.continue_button.clicked.connect(self._continue)
         heading = QLabel(self.tr("Your courses"))
         heading.setObjectName("subtitle")
@@ -222,7 +222,8 @@ class PackPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("subtitle")
         self.lessons = QListWidget()
-        self.lessons.setStyleSheet("QListWidget { font-size: 15pt; }")
+        self.lessons.setProperty("look", "biglist")
+        self.lessons.setAccessibleName(self.tr("Lessons"))
         self.lessons.itemActivated.connect(self._activated)
         self.lessons.itemClicked.connect(self._activated)
         lay = QVBoxLayout(self)

@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.translations = translations or Translations()
         self.setWindowTitle(self.tr("HubDesk"))
-        self.setStyleSheet(style.STYLESHEET)
+        self.apply_look()
         self.setWindowIcon(picture_icon(1, 64))  # the house: "the learning hub"
         self.resize(PREFERRED_SIZE)  # start_app fits it to the screen; pages scroll or fold when it is small
         self.pages = QStackedWidget()
@@ -183,8 +183,15 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
+        if dialog.look_changed:
+            self.apply_look()
         if dialog.language_changed:
             self.retranslate()
+
+    def apply_look(self) -> None:
+        """Text size and contrast from this PC's settings, for every screen and dialog."""
+        settings = self.ctx.settings
+        self.setStyleSheet(style.stylesheet(settings.text_scale, settings.high_contrast))
 
     def retranslate(self) -> None:
         """Apply the new language by rebuilding the screens (the learner stays signed in)."""

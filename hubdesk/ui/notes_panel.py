@@ -29,7 +29,7 @@ class NotesPanel(QWidget):
         self._loading = False
         self.dirty = False
         title = QLabel(self.tr("My notes"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        title.setProperty("look", "lead")
         hint = QLabel(self.tr("Only you can see these notes."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)

@@ -104,7 +104,7 @@ class ProgressPage(QWidget):
             grid = QGridLayout(card)
             grid.setContentsMargins(20, 14, 20, 14)
             name = QLabel(pack.title)
-            name.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            name.setProperty("look", "heading")
             bar = QProgressBar()
             bar.setRange(0, max(1, s.total))
             bar.setValue(s.finished)

@@ -28,6 +28,7 @@ from hubdesk.core.learners import Learner
 from hubdesk.core.quizzes import MasteryRule, Question, Quiz, QuizError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.read_aloud import ReadAloudBar
 
 
 def pack_rule(pack: Any) -> MasteryRule | None:
@@ -68,7 +69,7 @@ class QuizPage(QWidget):
         self.title.setWordWrap(True)
         self.standing = QLabel()
         self.standing.setTextFormat(Qt.TextFormat.RichText)
-        self.standing.setStyleSheet("font-size: 14pt;")
+        self.standing.setProperty("look", "standing")
         self.banner = QLabel()
         self.banner.setObjectName("good")
         self.banner.setWordWrap(True)
@@ -80,7 +81,7 @@ class QuizPage(QWidget):
         self.prompt = QLabel()
         self.prompt.setTextFormat(Qt.TextFormat.MarkdownText)
         self.prompt.setWordWrap(True)
-        self.prompt.setStyleSheet("font-size: 17pt;")
+        self.prompt.setProperty("look", "prompt")
         self.answer_box = QVBoxLayout()
         self.check = QPushButton(self.tr("Check my answer"))
         self.check.setObjectName("primary")
@@ -103,7 +104,9 @@ class QuizPage(QWidget):
         card = QVBoxLayout(self.card)
         card.setContentsMargins(24, 20, 24, 20)
         card.setSpacing(12)
+        self.read_aloud = ReadAloudBar(self._question_text)
         card.addWidget(self.counter)
+        card.addWidget(self.read_aloud)
         card.addWidget(self.prompt)
         card.addLayout(self.answer_box)
         card.addLayout(buttons)
@@ -172,8 +175,17 @@ class QuizPage(QWidget):
         self.inputs = []
         self.line = None
 
+    def _question_text(self) -> tuple[str, str]:
+        """The question and its choices, one per line, to read aloud in the pack's language."""
+        q = self.question
+        if q is None:
+            return "", "en"
+        lines = [self.prompt.text(), *(str(c) for c in (q.choices or []))]
+        return "\n".join(lines), str(getattr(self.pack, "language", "") or "en")
+
     def _show_question(self) -> None:
         assert self.quiz is not None
+        self.read_aloud.stop()
         q = self.quiz.questions[self.index % len(self.quiz.questions)]
         self.question = q
         self.counter.setText(
@@ -202,7 +214,7 @@ class QuizPage(QWidget):
                 self.tr("Type a number") if q.type == "number" else self.tr("Type your answer")
             )
             self.line.setAccessibleName(self.line.placeholderText())
-            self.line.setStyleSheet("font-size: 16pt;")
+            self.line.setProperty("look", "answerline")
             self.line.textChanged.connect(self._update_check)
             self.line.returnPressed.connect(self.submit)
             self.answer_box.addWidget(self.line)

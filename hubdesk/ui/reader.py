@@ -32,6 +32,7 @@ from hubdesk.errors import HubDeskError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.notes_panel import NotesPanel
+from hubdesk.ui.read_aloud import ReadAloudBar
 from hubdesk.ui.report_words import centre_name
 
 LESSON_SCHEME = "hubdesk"
@@ -82,6 +83,7 @@ class WebLinkDialog(QDialog):
         text.setObjectName("message")
         self.field = QLineEdit(url)
         self.field.setReadOnly(True)
+        self.field.setAccessibleName(self.tr("Web address"))
         self.copy = QPushButton(self.tr("Copy the link"))
         self.copy.setObjectName("primary")
         self.copy.clicked.connect(self.copy_link)
@@ -125,7 +127,7 @@ class ReaderPage(QWidget):
         self.back = QPushButton(self.tr("← Lessons"))
         self.back.clicked.connect(lambda: self.back_requested.emit(self.pack.id if self.pack else ""))
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        self.title.setProperty("look", "heading")
         self.title.setWordWrap(True)  # a long lesson title takes two lines, not the width of a small screen
         self.smaller = QPushButton(self.tr("A−"))
         self.smaller.setAccessibleName(self.tr("Smaller text"))
@@ -134,7 +136,7 @@ class ReaderPage(QWidget):
         self.bigger = QPushButton(self.tr("A+"))
         self.bigger.setAccessibleName(self.tr("Bigger text"))
         self.bigger.setToolTip(self.tr("Bigger text"))
-        self.bigger.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.bigger.setProperty("look", "bigger")
         self.bigger.clicked.connect(lambda: self.set_text_size(self.text_size + TEXT_SIZE_STEP))
         self.notes_toggle = QPushButton(self.tr("My notes"))
         self.notes_toggle.setCheckable(True)
@@ -190,6 +192,10 @@ class ReaderPage(QWidget):
         lay.setContentsMargins(20, 12, 20, 12)
         lay.addLayout(top)
         lay.addLayout(self.beside)
+        self.read_aloud = ReadAloudBar(
+            lambda: (self.browser.toPlainText(), str(getattr(self.pack, "language", "") or "en")), self.browser
+        )
+        lay.addWidget(self.read_aloud)
         lay.addWidget(split, 1)
         lay.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl++"), self, self.bigger.click)
@@ -282,7 +288,8 @@ class ReaderPage(QWidget):
         self.done_label.setText(self.tr("✔ Finished") if finished else "")
 
     def leave(self) -> None:
-        """The learner moves away from the lesson: keep the note and the time spent."""
+        """The learner moves away from the lesson: keep the note and the time spent, stop reading aloud."""
+        self.read_aloud.stop()
         self.notes.save()
         if self.opened_at is not None and self.pack is not None and self.lesson is not None:
             seconds = time.monotonic() - self.opened_at

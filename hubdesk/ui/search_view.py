@@ -79,7 +79,7 @@ class SearchPage(QWidget):
         self.heading.setWordWrap(True)
         self.suggestion = QLabel()
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.setStyleSheet("font-size: 15pt;")
+        self.suggestion.setProperty("look", "leadplain")
         self.suggestion.linkActivated.connect(self.query_chosen)
         self.suggested = ""
         self.cards: list[ResultCard] = []

@@ -124,6 +124,8 @@ class LearnerShell(QWidget):
     def _go(self, page: QWidget) -> None:
         if self.body.currentWidget() is self.reader and page is not self.reader:
             self.reader.leave()
+        if page is not self.quiz:
+            self.quiz.read_aloud.stop()
         self.message.hide()
         self.body.setCurrentWidget(page)
 
@@ -293,4 +295,5 @@ class LearnerShell(QWidget):
         group = self.extra_pages.get("group")
         if group is not None:
             group.shutdown()  # type: ignore[attr-defined]
+        self.quiz.read_aloud.stop()
         self.reader.leave()

@@ -8,6 +8,7 @@ view cancel it. Errors stay exceptions here and become words in the view that sh
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from collections import deque
@@ -17,6 +18,40 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 RETIRED_KEPT = 32
+
+
+class _NoCollectionOffGuiThread:
+    """Keep Python's cyclic collector from running while a task runs on a pool thread.
+
+    The collector runs on whichever thread happens to allocate; if it frees a widget (a view left
+    in a reference cycle) while a task is rendering or indexing on a pool thread, that widget's C++
+    destructor runs off the GUI thread and Qt crashes (seen as a segfault in ``gc`` under a worker).
+    While any task runs, automatic collection is paused; when the last one ends it resumes, so the
+    next collection happens on a thread that allocates outside the pool, normally the GUI thread.
+    Reference counting frees everything not in a cycle meanwhile, as always.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._paused = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._running == 0 and gc.isenabled():
+                gc.disable()
+                self._paused = True
+            self._running += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0 and self._paused:
+                self._paused = False
+                gc.enable()
+
+
+_NO_COLLECTION = _NoCollectionOffGuiThread()
 
 
 class TaskSignals(QObject):
@@ -57,7 +92,8 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            with _NO_COLLECTION:
+                result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:
             exc.__dict__.setdefault("hubdesk_traceback", traceback.format_exc())
             self.signals.failed.emit(exc)

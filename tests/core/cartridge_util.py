@@ -55,7 +55,14 @@ def _mc(ident: str, qtype: str, prompt: str, choices: list[str], right: list[int
         f'</material><response_lid ident="response1" rcardinality="{card}"><render_choice>{labels}</render_choice>'
         f'</response_lid></presentation><resprocessing><outcomes><decvar maxvalue="100" minvalue="0" '
         f'varname="SCORE" vartype="Decimal"/></outcomes><respcondition continue="No"><conditionvar>{cond}'
-        f'</conditionvar><setvar action="Set" varname="SCORE">100</setvar></respcondition></resprocessing></item>'
+        f'</conditionvar><setvar action="Set" varname="SCORE">100</setvar>'
+        '<displayfeedback feedbacktype="Response" linkrefid="correct_fb"/></respcondition>'
+        '<respcondition continue="Yes"><conditionvar><other/></conditionvar>'
+        '<displayfeedback feedbacktype="Response" linkrefid="general_incorrect_fb"/></respcondition></resprocessing>'
+        '<itemfeedback ident="correct_fb"><flow_mat><material><mattext texttype="text/html">'
+        "&lt;p&gt;Well done.&lt;/p&gt;</mattext></material></flow_mat></itemfeedback>"
+        '<itemfeedback ident="general_incorrect_fb"><flow_mat><material><mattext texttype="text/html">'
+        "&lt;p&gt;Look again at the lesson.&lt;/p&gt;</mattext></material></flow_mat></itemfeedback></item>"
     )
 
 
@@ -113,7 +120,10 @@ def canvas_files(*, pages: int = 2, quizzes: int = 1, with_organization: bool = 
         other = "page-1" if i == 0 and pages > 1 else "welcome"
         body = (
             f"<h2>Page {i}</h2><p>Fractions part {i}.</p>"
-            '<p><img src="$IMS-CC-FILEBASE$/Uploaded%20Media/chart%201.png" alt="A &quot;pie&quot; chart"></p>'
+            # Canvas writes the token percent-encoded in src (and plain in some hrefs)
+            '<p><img src="%24IMS-CC-FILEBASE%24/Uploaded%20Media/chart%201.png" alt="A &quot;pie&quot; chart" '
+            'data-api-endpoint="https://canvas.example.edu/api/v1/courses/1/files/2"></p>'
+            '<p><a href="$IMS-CC-FILEBASE$/Uploaded%20Media/chart%201.png">the chart</a></p>'
             f'<p>Next: <a href="$WIKI_REFERENCE$/pages/{other}">the other page</a>; '
             '<a href="$CANVAS_OBJECT_REFERENCE$/assignments/g12">an assignment</a>; '
             '<a href="https://example.org/more">more on the web</a></p><script>alert(1)</script>'
@@ -210,6 +220,11 @@ def moodle_files() -> dict[str, bytes | str]:
             '<title>Vos factures</title><text texttype="text/html">&lt;p&gt;Montrez une facture.&lt;/p&gt;</text>'
             "</topic>"
         ),
+        "R_assign/assignment.xml": (
+            '<?xml version="1.0"?><assignment xmlns="http://www.imsglobal.org/xsd/imscc_extensions/assignment" '
+            'identifier="A1"><title>Votre budget</title><text texttype="text/html">&lt;p&gt;Faites le budget '
+            "d'une semaine.&lt;/p&gt;</text><gradable>true</gradable></assignment>"
+        ),
         "R_url/weblink.xml": (
             '<?xml version="1.0"?><webLink xmlns="http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3">'
             '<title>Le site des impôts</title><url href="https://impots.example.fr/"/></webLink>'
@@ -223,10 +238,22 @@ def moodle_files() -> dict[str, bytes | str]:
         "</resource>"
         '<resource identifier="R4" type="imsdt_xmlv1p3"><file href="R_forum/discussion.xml"/></resource>'
         '<resource identifier="R5" type="imswl_xmlv1p3"><file href="R_url/weblink.xml"/></resource>'
+        '<resource identifier="R6" type="assignment_xmlv1p0" href="R_assign/assignment.xml">'
+        '<file href="R_assign/assignment.xml"/></resource>'
+        '<resource identifier="R7" type="imsqti_xmlv1p2/imscc_xmlv1p3/question-bank">'
+        '<file href="R_quiz/assessment.xml"/></resource>'
     )
     org = "".join(
         f'<item identifier="it{i}" identifierref="R{i}"><title>{t}</title></item>'
-        for i, t in [(1, "Lire une facture"), (2, "Le total"), (3, "Vérifier"), (4, "Vos factures"), (5, "Impôts")]
+        for i, t in [
+            (1, "Lire une facture"),
+            (2, "Le total"),
+            (3, "Vérifier"),
+            (4, "Vos factures"),
+            (5, "Impôts"),
+            (6, "Votre budget"),
+            (7, "Banque"),
+        ]
     )
     files["imsmanifest.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><manifest identifier="M1" {MOODLE_NS}><metadata>'

@@ -46,9 +46,7 @@ def test_an_upgrade_of_an_existing_database_is_backed_up_first(tmp_path: Path) -
     try:
         found = Backups(again.dirs.database).list()
         assert [b.kind for b in found] == ["upgrade"]
-        names = [
-            r[0] for r in __import__("sqlite3").connect(found[0].path).execute("SELECT name FROM learners")
-        ]
+        names = [r[0] for r in __import__("sqlite3").connect(found[0].path).execute("SELECT name FROM learners")]
         assert names == ["Kofi"]
         assert again.store.query("SELECT COUNT(*) FROM hub_quotas")[0][0] == 0  # and the upgrade went on
     finally:

@@ -37,11 +37,14 @@ def test_a_canvas_export_becomes_a_pack(inst: Installation, tmp_path: Path, caps
         b"\x89PNG"
     )
     assert f'href="hubdesk:lesson/{pack.lessons[1].id}"' in page.html and "alert" not in page.html
+    assert '<a href="files/web_resources/Uploaded Media/chart 1.png">the chart</a>' in page.html
+    assert "api/v1" not in page.html  # Canvas's data-api-* attributes do not come along
     assert "<a>an assignment</a>" in page.html  # a link into Canvas itself keeps its words, loses its target
     assert "Needs internet" in inst.packs.render_lesson(pack.id, pack.lessons[3].id).html
     questions = _quiz(inst, pack.id, pack.lessons[2].id)
     assert [q["type"] for q in questions] == ["single", "multiple", "single", "text", "number"]
     assert questions[0]["answer"] == 1 and questions[1]["answers"] == [0, 2] and questions[2]["answer"] == 1
+    assert questions[0]["feedback"] == {"correct": "Well done.", "incorrect": "Look again at the lesson."}
     assert questions[3]["accept"] == ["denominator"]
     assert (questions[4]["answer"], questions[4]["tolerance"]) == (6.0, 0.5)
 
@@ -65,7 +68,9 @@ def test_an_unpacked_moodle_cartridge_signed(tmp_path: Path, inst: Installation)
     assert result.verified
     pack = inst.packs.get(result.pack_id)
     assert (pack.language, pack.licence, pack.authors) == ("fr", "CC-BY-4.0", ("Awa Ndiaye",))
-    assert [le.title for le in pack.lessons] == ["Lire une facture", "Le total", "Vérifier", "Vos factures", "Impôts"]
+    titles = [le.title for le in pack.lessons]
+    assert titles == ["Lire une facture", "Le total", "Vérifier", "Vos factures", "Impôts", "Votre budget"]
+    assert "Faites le budget" in inst.packs.render_lesson(pack.id, pack.lessons[5].id).html
     first = inst.packs.render_lesson(pack.id, pack.lessons[0].id).html
     assert (
         f'href="hubdesk:lesson/{pack.lessons[1].id}#total"' in first and 'src="files/course_files/facture.png"' in first
@@ -73,7 +78,10 @@ def test_an_unpacked_moodle_cartridge_signed(tmp_path: Path, inst: Installation)
     assert "Montrez une facture" in inst.packs.render_lesson(pack.id, pack.lessons[3].id).html
     questions = _quiz(inst, pack.id, pack.lessons[2].id)
     assert [q["type"] for q in questions] == ["single", "multiple", "single", "text"]
-    assert report.left_out == ["Vérifier: 'm5': an essay question HubDesk has no type for"]
+    assert report.left_out == [
+        "Vérifier: 'm5': an essay question HubDesk has no type for",
+        "'Banque': a question bank (questions for quizzes, not a part of the course)",
+    ]
 
 
 LAUGHS = (

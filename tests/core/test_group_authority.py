@@ -7,7 +7,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hubdesk.core.events import CENTRE, SITE
-from hubdesk.core.groups import Authority, Groups, derive, join_verifier, new_code
+from hubdesk.core.groups import Authority, GroupError, Groups, derive, join_verifier, new_code
 from hubdesk.core.groups._authority import seal_creation
 from hubdesk.core.identity import public_key_b64
 from hubdesk.core.installation import Installation
@@ -73,3 +73,34 @@ def test_a_creation_that_does_not_match_the_id_or_its_seal_is_ignored(make_inst)
     relay.log.apply([real])
     row = relay.store.query("SELECT creator, authority FROM groups WHERE id = ?", (group.id,))
     assert tuple(row[0]) == (amina.id, a.identity.public_key_b64)
+
+
+def test_a_group_made_before_groups_belonged_to_learners_stays_its_members(make_inst) -> None:  # type: ignore[no-untyped-def]
+    """An upgraded PC: a 24-hex group whose key sits in group_keys with no site event behind it."""
+    inst = make_inst("old")
+    amina, kofi = inst.learners.add("Amina"), inst.learners.add("Kofi")
+    secret = derive(new_code())
+    gid, scope = secret.legacy_id, f"group:{secret.legacy_id}"
+    inst.log.append(
+        "group.created",
+        {"id": gid, "name": "Old circle", "creator": amina.id, "xkey": "", "verifier": join_verifier(secret.key, gid)},
+        scope=scope,
+        learner_id=amina.id,
+    )
+    inst.log.append(
+        "group.member_joined",
+        {"group": gid, "learner": amina.id, "name": "Amina", "device": inst.device_id, "xkey": ""},
+        scope=scope,
+        learner_id=amina.id,
+    )
+    with inst.store.transaction() as conn:  # what the old version kept, as a fact about the PC
+        conn.execute(
+            "INSERT INTO group_keys (group_id, key, code, added_at) VALUES (?, ?, ?, 0)", (gid, secret.key, secret.code)
+        )
+    assert [g.name for g in inst.groups.of_learner(amina.id)] == ["Old circle"]
+    assert inst.groups.of_learner(kofi.id) == []
+    inst.group_notes.append(gid, amina.id, "still mine")
+    with pytest.raises(GroupError):
+        inst.group_notes.append(gid, kofi.id, "not his")
+    inst.groups.leave(gid, amina.id)
+    assert inst.groups.of_learner(amina.id) == []

@@ -56,7 +56,7 @@ def test_pack_commands_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and len(out.splitlines()) == 2
     assert run(capsys, "--data-dir", d, "pack", "remove", "demo")[0] == 0
     code, out, _ = run(capsys, "--data-dir", d, "pack", "list")
-    assert code == 0 and out.startswith("shell-novice\t1.0.0\ten\t7 lessons\tThe Unix Shell")
+    assert code == 0 and out.startswith("shell-novice\t1.0.0\ten\t8 lessons\tThe Unix Shell")
     code, _, err = run(capsys, "--data-dir", d, "pack", "remove", "demo")
     assert code == 3 and "No pack 'demo'" in err
 

@@ -3,9 +3,9 @@ attacks of an outside review, played against a real hub over HTTP.
 
 1. A centre that knows only a group's id (it is in plain text in LAN peer URLs) writes its own
    ``group.created`` with a verifier it invented and a join "proved" with it.
-2. A removed member writes a higher-epoch ``group.rekeyed`` (and a creation and a removal of its
-   own), rejoins with the code it made, and hopes to read what is written after its removal and to
-   make the hub treat every real member as cut off.
+2. A removed member writes a higher-epoch ``group.rekeyed`` (and a creation, removals and
+   "leaves" of the real members of its own), rejoins with the code it made, and hopes to read
+   what is written after its removal and to make the hub treat every real member as cut off.
 
 Both must get nothing and cut no one off.
 """
@@ -150,6 +150,10 @@ def test_a_removed_member_cannot_rekey_rejoin_or_cut_anyone_off(make_inst) -> No
                 authority=own.public_b64, sig=sign_act(own, "group.member_removed", gid, removal_fields(removal))
             )
             c.log.append("group.member_removed", removal, scope=scope, learner_id=amina.id)
+            # and "leaves" for them, with a proof made with the old code
+            left = {"group": gid, "learner": victim, "device": a.device_id if victim == amina.id else b.device_id}
+            left["proof"] = prove_join(derive(code).key, gid, str(left["device"]), victim, act="left")
+            c.log.append("group.member_left", left, scope=scope, learner_id=victim)
         _forge_join(c, gid, mine.key, "l-esi-again")
         _forge_join(c, gid, derive(code).key, "l-esi-cousin")  # and with the old code, after the re-key
         _sync(c)

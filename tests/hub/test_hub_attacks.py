@@ -33,9 +33,7 @@ def hub_and_centre(tmp_path: Path) -> Iterator[tuple[HubProcess, Installation]]:
     SyncState(hub_inst.store).become_hub()
     code = issue_code(SyncState(hub_inst.store), hub_inst.identity)
     hub_inst.close()
-    hub = HubProcess(
-        tmp_path / "hub", "--header-timeout", str(HEADER_TIMEOUT), "--max-connections", "300"
-    ).start()
+    hub = HubProcess(tmp_path / "hub", "--header-timeout", str(HEADER_TIMEOUT), "--max-connections", "300").start()
     centre = Installation(tmp_path / "centre")
     try:
         with HubClient.for_enrolment(centre, hub.url) as client:

@@ -82,5 +82,8 @@ def test_group_list_as_a_learner_lists_only_their_groups(tmp_path: Path, capsys:
     for action in (["note", "Fractions circle", "--append", "hi"], ["leave", "Fractions circle"]):
         rc, _, err = run(capsys, data, "group", *action, "--as", "Kofi")
         assert rc == 3 and "no single group" in err
+    rc, _, err = run(capsys, data, "group", "questions", "Fractions circle", "--as", "Kofi")
+    assert rc == 3 and "no single group" in err
+    assert run(capsys, data, "group", "questions", "Fractions circle", "--as", "Amina")[0] == 0
     rc, _, err = run(capsys, data, "group", "list", "--as", "Nobody")
     assert rc != 0 and "Traceback" not in err

@@ -112,8 +112,12 @@ class _Importer:
         page = self._page_path(res)
         if page is not None:
             self._page(e.title, page)
-        elif kind.startswith("imsqti_xmlv1p2") or ("assessment" in kind and kind.startswith("imsqti")):
+        elif kind.startswith("imsqti") and kind.endswith("question-bank"):
+            self.report_left.append(f"{e.title!r}: a question bank (questions for quizzes, not a part of the course)")
+        elif kind.startswith("imsqti"):
             self._quiz(e.title, res)
+        elif kind.startswith("assignment_xmlv"):
+            self._text_item(e.title, res, "An assignment in the original course; hand it to your facilitator.")
         elif kind.startswith("imswl_"):
             root = self._xml(res)
             url = root.find(".//{*}url") if root is not None else None
@@ -127,7 +131,7 @@ class _Importer:
             )
             self._internet(e.title, "an external tool (LTI)", launch)
         elif kind.startswith("imsdt_"):
-            self._discussion(e.title, res)
+            self._text_item(e.title, res, "A discussion topic in the original course; talk it over with your group.")
         elif res.href and self.files.has(res.href):
             packed = self._asset(res.href)
             rel = f"pages/{_slug(e.title, set())}-{len(self.lessons)}.md"
@@ -152,13 +156,14 @@ class _Importer:
         self.internet.append(f"{title} ({url or 'no address'})")
         self._write(f"pages/web-{len(self.lessons):03d}.md", title or "On the web", _pages.needs_internet(kind, url))
 
-    def _discussion(self, title: str, res: Resource) -> None:
+    def _text_item(self, title: str, res: Resource, note: str) -> None:
+        """A discussion topic or an assignment: its title and its HTML text, with a note on what it was."""
         root = self._xml(res)
         body = text(root.find(".//{*}text")) if root is not None else ""
-        topic = title or path_text(root, "title") or "Discussion"
-        clean = _pages.page_html(body, "", "pages/x.md", self._asset) if body else ""
-        note = "<p><i>A discussion topic in the original course; talk it over with your group.</i></p>"
-        self._write(f"pages/discussion-{len(self.lessons):03d}.md", topic, note + clean)
+        rel = f"pages/item-{len(self.lessons):03d}.md"
+        name = posixpath.dirname(res.href or (res.files[0] if res.files else ""))
+        clean = _pages.page_html(body, name, rel, self._asset) if body else ""
+        self._write(rel, title or path_text(root, "title") or "Untitled", f"<p><i>{note}</i></p>{clean}")
 
     def _quiz(self, title: str, res: Resource) -> None:
         qti_file = next((f for f in [res.href, *res.files] if f and f.lower().endswith((".xml", ".qti"))), None)

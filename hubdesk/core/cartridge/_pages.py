@@ -43,6 +43,9 @@ def title_and_body(markup: str) -> tuple[str, str]:
 def target_of(url: str, page_dir: str) -> str | None:
     """The cartridge path a link in a page at ``page_dir`` points to, or None (web, LMS, outside)."""
     url = html.unescape(url.strip())
+    if url[:3].upper() == "%24":  # real Canvas exports write "%24IMS-CC-FILEBASE%24/..." in src
+        token, sep, rest = url[3:].partition("%24")
+        url = f"${token}${rest}" if sep else url
     for base in FILEBASE:
         if url.startswith(base):
             return posixpath.normpath("web_resources/" + unquote(url[len(base) :].lstrip("/").split("?")[0]))

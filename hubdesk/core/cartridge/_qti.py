@@ -84,6 +84,19 @@ def _right_values(item: ET.Element) -> tuple[list[str], list[tuple[float, float]
     return values, ranges
 
 
+def _feedback(item: ET.Element) -> dict[str, str]:
+    """The item's feedback for a right and a wrong answer, from the conditions that display it."""
+    texts = {fb.get("ident", ""): _mattext(fb) for fb in walk(item, "itemfeedback")}
+    out: dict[str, str] = {}
+    for cond in walk(item, "respcondition"):
+        key = "correct" if _score(cond) > 0 else "incorrect"
+        for shown in children(cond, "displayfeedback"):
+            text_ = texts.get(shown.get("linkrefid", ""), "")
+            if text_ and key not in out:
+                out[key] = text_
+    return out
+
+
 def _guess(item: ET.Element) -> str:
     lid = first(item, "response_lid")
     if lid is not None:
@@ -125,6 +138,8 @@ def _question(item: ET.Element, n: int) -> dict[str, Any] | str:
     if not prompt:
         return f"{label!r}: no question text"
     q: dict[str, Any] = {"id": f"q{n}", "type": kind, "prompt": prompt}
+    if feedback := _feedback(item):
+        q["feedback"] = feedback
     values, ranges = _right_values(item)
     if kind in ("single", "multiple"):
         labels = list(walk(item, "response_label"))

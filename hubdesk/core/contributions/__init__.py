@@ -25,6 +25,7 @@ from hubdesk.core.contributions._model import (
     Contribution,
     ContributionError,
 )
+from hubdesk.core.contributions._shared import PROMOTED, SharedPacks
 
 __all__ = [
     "APPROVED",
@@ -37,6 +38,7 @@ __all__ = [
     "LICENCE",
     "MAX_BODY",
     "OPEN",
+    "PROMOTED",
     "STATES",
     "SUBMITTED",
     "WITHDRAWN",
@@ -45,5 +47,6 @@ __all__ = [
     "Contribution",
     "ContributionError",
     "Contributions",
+    "SharedPacks",
     "community_pack_id",
 ]

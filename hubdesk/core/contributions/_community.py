@@ -25,12 +25,13 @@ import logging
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hubdesk.core.clock import parse_stamp
-from hubdesk.core.contributions._model import LICENCE, LICENCE_ID, Contribution, ContributionError
+from hubdesk.core.contributions._model import LICENCE, LICENCE_ID, Content, ContributionError
 from hubdesk.errors import HubDeskError, NotFound
 
 if TYPE_CHECKING:
@@ -41,6 +42,17 @@ log = logging.getLogger(__name__)
 PREFIX = "community-"
 SOURCE = "hubdesk-community:"  # the manifest's ``source``: a pack this builder made for this centre
 _HEADINGS = {"tip": "Tip", "example": "Example", "question": "Question"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One contribution as it goes into a pack: what, credited to whom, from which centre."""
+
+    id: str
+    content: Content
+    by: str
+    centre: str
+    stamp: str  # HLC of the decision that put it in (the pack's ``created``)
 
 
 def community_pack_id(centre_id: str, language: str) -> str:
@@ -57,21 +69,45 @@ class CommunityPacks:
         work_dir: Path,
         centre_id: Callable[[], str],
         centre_name: Callable[[], str],
+        signer: Callable[[], tuple[str, Callable[[bytes], bytes]]] | None = None,
     ) -> None:
         self.contributions = contributions
         self.packs = packs
         self.work_dir = work_dir
         self.centre_id = centre_id
         self.centre_name = centre_name
+        self.signer = signer  # the centre's key (or this PC's, in a centre of one): (public b64, sign)
 
-    # -- what goes in -----------------------------------------------------------------------------
+    # -- what goes in (a subclass changes these: the packs the hub shares) -----------------------
+    def items(self) -> list[Item]:
+        centre = self.centre_name()
+        return [
+            Item(c.id, c.approved or c.content, c.by(centre), centre, c.updated)
+            for c in self.contributions.all("approved")
+        ]
+
+    def pack_id(self, language: str) -> str:
+        return community_pack_id(self.centre_id(), language)
+
+    def version(self) -> str:
+        return f"1.{self.contributions.decisions()}"
+
+    def source(self) -> str:
+        return SOURCE + self.centre_id()
+
+    def pack_title(self) -> tuple[str, str]:
+        centre = self.centre_name()
+        return (
+            f"From learners at {centre}",
+            f"Tips, examples, questions, translations and lessons written by learners at {centre}.",
+        )
+
     def sources(self) -> dict[str, dict[str, str]]:
         """``language -> {path in the source folder: text}`` for every community pack to build."""
-        approved = sorted(self.contributions.all("approved"), key=lambda c: c.id)
-        centre = self.centre_name()
-        by_lang: dict[str, dict[str, list[Contribution]]] = {}
-        for item in approved:
-            c = item.approved or item.content
+        chosen = sorted(self.items(), key=lambda i: i.id)
+        by_lang: dict[str, dict[str, list[Item]]] = {}
+        for item in chosen:
+            c = item.content
             if c.kind == "translation":
                 lang = c.language or "xx"
                 key = f"t:{c.pack}:{c.lesson}:{item.id}"
@@ -81,28 +117,28 @@ class CommunityPacks:
                 lang, key = self._language(c.pack), f"a:{c.pack}:{c.lesson}"
             by_lang.setdefault(lang, {}).setdefault(key, []).append(item)
         out: dict[str, dict[str, str]] = {}
-        version = f"1.{self.contributions.decisions()}"
-        created = self._created(approved)
+        version, (title, description) = self.version(), self.pack_title()
+        created = self._created(chosen)
         for lang, groups in sorted(by_lang.items()):
             files: dict[str, str] = {}
             lessons: list[str] = []
             for n, (key, items) in enumerate(sorted(groups.items()), 1):
-                lesson_id, text, quiz = self._lesson(key, items, centre)
+                lesson_id, text, quiz = self._lesson(key, items)
                 path = f"lessons/{n:03d}-{lesson_id}.md"
                 files[path] = text
                 lessons.append(path)
                 if quiz:
                     files[f"quizzes/{lesson_id}.yaml"] = quiz
-            authors = sorted({i.by(centre) for i in approved if i.id in {x.id for g in groups.values() for x in g}})
+            authors = sorted({i.by for g in groups.values() for i in g})
             meta = {
-                "id": community_pack_id(self.centre_id(), lang),
+                "id": self.pack_id(lang),
                 "version": version,
-                "title": f"From learners at {centre}",
-                "description": f"Tips, examples, questions, translations and lessons written by learners at {centre}.",
+                "title": title,
+                "description": description,
                 "language": lang,
                 "licence": LICENCE_ID,
                 "authors": authors,
-                "source": SOURCE + self.centre_id(),
+                "source": self.source(),
                 "created": created,
                 "lessons": lessons,
             }
@@ -123,44 +159,44 @@ class CommunityPacks:
             lesson = None
         return lesson.title if lesson else (lesson_id or "")
 
-    def _created(self, approved: list[Contribution]) -> str:
-        ms = max((parse_stamp(c.updated)[0] for c in approved), default=0)
+    def _created(self, items: list[Item]) -> str:
+        ms = max((parse_stamp(i.stamp)[0] for i in items if i.stamp), default=0)
         return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
 
-    def _lesson(self, key: str, items: list[Contribution], centre: str) -> tuple[str, str, str | None]:
-        first = items[0].approved or items[0].content
-        credit = f"*{LICENCE}. From learners at {centre}.*"
+    def _lesson(self, key: str, items: list[Item]) -> tuple[str, str, str | None]:
+        head = items[0]
+        first = head.content
+        suffix = head.id.split(".")[-1]
         if key.startswith("l:"):
-            lesson_id = "learner-lesson." + items[0].id.split(".")[1]
-            body = f"# {first.title}\n\n{first.body.strip()}\n\n*By {items[0].by(centre)}.* {credit}\n"
-            return lesson_id, _front(lesson_id, first.title) + body, None
-        original = self._title(first.pack, first.lesson)
-        if key.startswith("t:"):
-            lesson_id = f"{first.pack}.{first.lesson}.{first.language}.{items[0].id.split('.')[1]}"
-            title = first.title or original
-            paragraphs = "\n\n".join(t.strip() for _s, t in first.paragraphs if t.strip())
-            note = f"*Translated from “{original}” by {items[0].by(centre)}, learners at {centre}. {LICENCE}.*"
+            lesson_id = "learner-lesson." + suffix
+            credit = f"*By {head.by}, learners at {head.centre}. {LICENCE}.*"
             return (
                 lesson_id,
-                _front(lesson_id, title, translation_of=f"{first.pack}/{first.lesson}")
-                + (f"# {title}\n\n{paragraphs}\n\n{note}\n"),
+                _front(lesson_id, first.title) + f"# {first.title}\n\n{first.body.strip()}\n\n{credit}\n",
                 None,
             )
+        original = self._title(first.pack, first.lesson)
+        if key.startswith("t:"):
+            lesson_id = f"{first.pack}.{first.lesson}.{first.language}.{suffix}"
+            title = first.title or original
+            paragraphs = "\n\n".join(t.strip() for _s, t in first.paragraphs if t.strip())
+            note = f"*Translated from “{original}” by {head.by}, learners at {head.centre}. {LICENCE}.*"
+            front = _front(lesson_id, title, translation_of=f"{first.pack}/{first.lesson}")
+            return lesson_id, front + f"# {title}\n\n{paragraphs}\n\n{note}\n", None
         lesson_id = f"{first.pack}.{first.lesson}.learners"
         title = f"From learners: {original}"
-        parts = [f"# {title}\n", f"*Added to “{original}” by learners at {centre}. {LICENCE}.*\n"]
+        centres = ", ".join(sorted({i.centre for i in items}))
+        parts = [f"# {title}\n", f"*Added to “{original}” by learners at {centres}. {LICENCE}.*\n"]
         questions = []
         for item in items:
-            c = item.approved or item.content
+            c = item.content
             if c.kind == "question":
-                q = {**(c.question or {}), "id": "c" + item.id.split(".")[1]}
+                q = {**(c.question or {}), "id": "c" + item.id.split(".")[-1]}
                 questions.append(q)
-                parts.append(
-                    f"## A question by {item.by(centre)}\n\n“{q.get('prompt', '')}” — in the quiz of this page.\n"
-                )
+                parts.append(f"## A question by {item.by}\n\n“{q.get('prompt', '')}” — in the quiz of this page.\n")
                 continue
             heading = _HEADINGS[c.kind] + (f": {c.title}" if c.title else "")
-            parts.append(f"## {heading}\n\n{c.body.strip()}\n\n*By {item.by(centre)}.*\n")
+            parts.append(f"## {heading}\n\n{c.body.strip()}\n\n*By {item.by}.*\n")
         quiz = json.dumps({"title": title, "questions": questions}, ensure_ascii=False) if questions else None
         front = _front(
             lesson_id,
@@ -199,14 +235,18 @@ class CommunityPacks:
                 (src / rel).write_text(text, encoding="utf-8")
             meta = json.loads(files["pack.yaml"])
             out = out_dir / f"{meta['id']}-{meta['version']}.hubpack"
-            build_pack(src, out)
+            build_pack(src, out, signer=self.signer() if self.signer else None)
             built.append(out)
         return built
 
     def refresh(self) -> list[InstallResult]:
         """Rebuild and install what changed; remove a language's pack whose last item left."""
         self.work_dir.mkdir(parents=True, exist_ok=True)
-        wanted = {community_pack_id(self.centre_id(), lang) for lang in self.sources()}
+        if self.signer is not None:  # the packs this PC builds from its centre's decisions are trusted here
+            public = self.signer()[0]
+            if public not in self.packs.trusted_keys():
+                self.packs.trust(public, label="community packs of this centre")
+        wanted = {self.pack_id(lang) for lang in self.sources()}
         results = []
         for path in self.build(self.work_dir):
             pack_id, version = path.stem.rsplit("-", 1)
@@ -214,7 +254,7 @@ class CommunityPacks:
                 installed = self.packs.get(pack_id)
             except NotFound:
                 installed = None
-            if installed is not None and not (installed.source or "").startswith(SOURCE):
+            if installed is not None and (installed.source or "") != self.source():
                 raise ContributionError(f"A pack {pack_id!r} from elsewhere is installed: the community pack is not.")
             if installed is None or installed.version != version:
                 results.append(self.packs.install(path))

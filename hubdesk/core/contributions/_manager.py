@@ -169,6 +169,14 @@ class Contributions:
             "WHERE c.state = 'approved' AND c.pack_id = ? AND c.lesson_id = ? ORDER BY c.id", (pack_id, lesson_id)
         )
 
+    def submitted_from(self, contribution_id: str) -> str | None:
+        """The device that sent the latest submission (at the hub: which centre it came from)."""
+        rows = self.store.query(
+            "SELECT device_id FROM contribution_events WHERE id = ? AND step = 'submitted' ORDER BY hlc DESC LIMIT 1",
+            (contribution_id,),
+        )
+        return str(rows[0][0]) if rows else None
+
     def decisions(self) -> int:
         """How many decisions (approvals, declines, withdrawals) the centre has made: the community
         pack's version, the same on every PC that holds the same events."""

@@ -161,10 +161,12 @@ class Groups:
 
     def leave(self, group_id: str, learner_id: str) -> None:
         self.require_member(group_id, learner_id)
+        key, device = self.key(group_id), self.log.device_id
+        proof = join_proofs.prove(key, group_id, device, learner_id, act="left") if key else ""
         with self.store.transaction():
             self.log.append(
                 "group.member_left",
-                {"group": group_id, "learner": learner_id},
+                {"group": group_id, "learner": learner_id, "device": device, "proof": proof},
                 scope=group_scope(group_id),
                 learner_id=learner_id,
             )

@@ -34,8 +34,9 @@ def _private(key: bytes, group_id: str | None) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(key))
 
 
-def _message(group_id: str, device_id: str, learner_id: str) -> bytes:
-    return f"hubdesk/group-join/v1|{group_id}|{device_id}|{learner_id}".encode()
+def _message(group_id: str, device_id: str, learner_id: str, act: str = "join") -> bytes:
+    # "join" (every join), "left" (a member leaving: only a holder of the current code can say so)
+    return f"hubdesk/group-{act}/v1|{group_id}|{device_id}|{learner_id}".encode()
 
 
 def is_legacy(group_id: str) -> bool:
@@ -80,10 +81,12 @@ def check_signature(verifier_b64: str, signature_b64: str, message: bytes) -> bo
     return True
 
 
-def prove(key: bytes, group_id: str, device_id: str, learner_id: str, *, legacy: bool = False) -> str:
-    return sign(key, _message(group_id, device_id, learner_id), group_id if legacy else None)
+def prove(
+    key: bytes, group_id: str, device_id: str, learner_id: str, *, legacy: bool = False, act: str = "join"
+) -> str:
+    return sign(key, _message(group_id, device_id, learner_id, act), group_id if legacy else None)
 
 
-def check(verifier_b64: str, proof_b64: str, group_id: str, device_id: str, learner_id: str) -> bool:
+def check(verifier_b64: str, proof_b64: str, group_id: str, device_id: str, learner_id: str, act: str = "join") -> bool:
     """True if ``proof_b64`` was made with the key behind ``verifier_b64``; False for anything odd."""
-    return check_signature(verifier_b64, proof_b64, _message(group_id, device_id, learner_id))
+    return check_signature(verifier_b64, proof_b64, _message(group_id, device_id, learner_id, act))

@@ -54,25 +54,29 @@ def pinned(store: Store, group_id: str) -> Pinned | None:
 
 
 @functools.lru_cache(maxsize=8192)
-def _proof_holds(verifier: str, proof: str, group_id: str, device_id: str, learner_id: str) -> bool:
-    return _join_proofs.check(verifier, proof, group_id, device_id, learner_id)
+def _proof_holds(verifier: str, proof: str, group_id: str, device_id: str, learner_id: str, act: str = "join") -> bool:
+    return _join_proofs.check(verifier, proof, group_id, device_id, learner_id, act)
 
 
-def _join_holds(store: Store, group_id: str, creation: Pinned, device: str, learner: str, proof: str, hlc: str) -> bool:
-    """Whether a join's proof holds against the group's verifier of its time (version 2 groups)."""
-    latest = latest_verifier(store, group_id)
-    if latest is not None and hlc > latest[0]:
-        candidates = [latest[1]]
-    else:
-        candidates = [creation.verifier, *valid_verifiers(store, group_id)]
-    return any(v and _proof_holds(v, proof, group_id, device, learner) for v in candidates)
+def _join_holds(
+    creation: Pinned,
+    latest: tuple[str, str] | None,
+    valid: list[str],
+    join: tuple[str, str, str, str, str],
+    act: str = "join",
+) -> bool:
+    """Whether a join's (or a leave's) proof holds against the group's verifier of its time
+    (version 2 groups): the latest valid re-key's for one stamped after it, else any of the group's."""
+    group_id, device, learner, proof, hlc = join
+    candidates = [latest[1]] if latest is not None and hlc > latest[0] else [creation.verifier, *valid]
+    return any(v and _proof_holds(v, proof, group_id, device, learner, act) for v in candidates)
 
 
 def current_members(store: Store, group_id: str) -> list[Member]:
     creation = pinned(store, group_id)
     rows = store.query(
-        "SELECT learner_id, name, device_id, xkey, joined_hlc, proof FROM group_members "
-        "WHERE group_id = ? AND joined_hlc > left_hlc ORDER BY name COLLATE NOCASE",
+        "SELECT learner_id, name, device_id, xkey, joined_hlc, proof, left_hlc FROM group_members "
+        "WHERE group_id = ? AND joined_hlc != '' ORDER BY name COLLATE NOCASE",
         (group_id,),
     )
     removals = store.query(
@@ -80,6 +84,8 @@ def current_members(store: Store, group_id: str) -> list[Member]:
     )
     creator = creation.creator if creation else None
     v2 = creation is not None and bool(creation.authority)
+    latest = latest_verifier(store, group_id) if v2 else None
+    valid = valid_verifiers(store, group_id) if v2 else []
 
     def removed(learner: str, joined: str) -> bool:
         for r_learner, by, hlc, r_joined, signer in removals:
@@ -91,11 +97,25 @@ def current_members(store: Store, group_id: str) -> list[Member]:
                 return True
         return False
 
+    leaves: dict[str, str] = {}  # version 2: the latest leave made with the code of its time
+    if v2 and creation is not None:
+        for learner, device, hlc, proof in store.query(
+            "SELECT learner_id, device_id, hlc, proof FROM group_leaves WHERE group_id = ?", (group_id,)
+        ):
+            if hlc > leaves.get(learner, "") and _join_holds(
+                creation, latest, valid, (group_id, device, learner, proof, hlc), "left"
+            ):
+                leaves[learner] = hlc
+
     out = []
-    for learner, name, device, xkey, joined, proof in rows:
-        if removed(learner, joined):
+    for learner, name, device, xkey, joined, proof, left in rows:
+        if (leaves.get(learner, "") if v2 else left) >= joined or removed(learner, joined):
             continue
-        if v2 and creation is not None and not _join_holds(store, group_id, creation, device, learner, proof, joined):
+        if (
+            v2
+            and creation is not None
+            and not _join_holds(creation, latest, valid, (group_id, device, learner, proof, joined))
+        ):
             continue
         out.append(Member(learner, name, device, learner == creator, xkey))
     return out
@@ -110,9 +130,7 @@ def joined_at(store: Store, group_id: str, learner_id: str) -> str:
 
 def groups_of_device(store: Store, device_id: str) -> set[str]:
     """Group ids in which a member who joined from ``device_id`` is current (not left, not removed)."""
-    rows = store.query(
-        "SELECT DISTINCT group_id FROM group_members WHERE device_id = ? AND joined_hlc > left_hlc", (device_id,)
-    )
+    rows = store.query("SELECT DISTINCT group_id FROM group_members WHERE device_id = ?", (device_id,))
     return {str(gid) for (gid,) in rows if any(m.device_id == device_id for m in current_members(store, str(gid)))}
 
 
@@ -226,6 +244,18 @@ def _left(conn: sqlite3.Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("learner") or ev.payload.get("learner") != ev.learner_id:
         return
+    # version 2 groups: a leave counts only with a proof of the code of its time (checked when
+    # reading), so a removed member cannot make the hub drop the real members by "leaving" for them
+    conn.execute(
+        "INSERT OR IGNORE INTO group_leaves (group_id, learner_id, device_id, hlc, proof) VALUES (?, ?, ?, ?, ?)",
+        (
+            gid,
+            bounded(ev.payload["learner"], 64),
+            bounded(ev.payload.get("device"), 64),
+            ev.hlc,
+            bounded(ev.payload.get("proof"), 200),
+        ),
+    )
     conn.execute(
         "INSERT INTO group_members (group_id, learner_id, name, device_id, joined_hlc, left_hlc) "
         "VALUES (?, ?, '', '', '', ?) ON CONFLICT(group_id, learner_id) DO UPDATE SET "
@@ -286,6 +316,14 @@ def _device_keys(db: sqlite_utils.Database) -> None:
     # X25519 public keys: the creator's (pinned when the group is first seen) and each member's device.
     db.execute("ALTER TABLE groups ADD COLUMN creator_xkey TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE group_members ADD COLUMN xkey TEXT NOT NULL DEFAULT ''")
+
+
+@migration("0056_group_leaves")
+def _leaves(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE group_leaves (group_id TEXT NOT NULL, learner_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+        "hlc TEXT NOT NULL, proof TEXT NOT NULL, PRIMARY KEY (group_id, learner_id, hlc))"
+    )
 
 
 @migration("0054_groups_authority")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,16 +135,27 @@ def _unlisted(src: Path, listed: list[str], warnings: list[str]) -> list[str]:
     return extra
 
 
-def build_pack(src: Path | str, out: Path | str, *, sign_key: Path | str | None = None) -> BuildResult:
-    """Build ``out`` from the source folder ``src``; the pack appears only when complete."""
+def build_pack(
+    src: Path | str,
+    out: Path | str,
+    *,
+    sign_key: Path | str | None = None,
+    signer: tuple[str, Callable[[bytes], bytes]] | None = None,
+) -> BuildResult:
+    """Build ``out`` from the source folder ``src``; the pack appears only when complete.
+
+    ``signer``: ``(public key base64, sign function)`` for a key held elsewhere than in a file
+    (the centre's key signs its community pack)."""
     try:
-        return _build(Path(src), Path(out), sign_key)
+        return _build(Path(src), Path(out), sign_key, signer)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         raise PackError(f"Building the pack failed: {(exc.strerror or str(exc)).lower()}{where}.") from None
 
 
-def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
+def _build(
+    src: Path, out: Path, sign_key: Path | str | None, signer: tuple[str, Callable[[bytes], bytes]] | None = None
+) -> BuildResult:
     from hubdesk.core.quizzes import Quiz
 
     if not src.is_dir():
@@ -165,7 +177,10 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
     lessons: list[LessonEntry] = []
     files: dict[str, Path] = {}
     generated: dict[str, bytes] = {}
-    for rel in lesson_paths:
+    known = {_inside(src, src / p) for p in lesson_paths}
+    appendix: list[str] = []
+    used_ids: set[str] = set()
+    for rel in lesson_paths:  # grows while it runs: pages the lessons link to come along at the end
         path = src / rel
         rel_in = _inside(src, path)
         if rel_in is None or not path.is_file():
@@ -179,6 +194,9 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
         if problem:
             warnings.append(f"{rel_in}: {problem}")
         lesson_id = str(front.get("id") or path.stem)
+        if lesson_id in used_ids and not front.get("id"):  # learners/setup.md beside episodes/setup.md
+            lesson_id = f"{path.parent.name}-{path.stem}"
+        used_ids.add(lesson_id)
         heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
         lesson_title = str(front.get("title") or (heading.group(1) if heading else path.stem))
         minutes = front.get("minutes")
@@ -207,13 +225,25 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
             asset_rel = _inside(src, asset)
             if asset_rel is None:
                 warnings.append(f"{rel_in}: {target} is outside the pack folder and was left out.")
-            elif asset.suffix.lower() == ".md" or asset_rel in files:
+            elif asset.suffix.lower() == ".md":
+                if asset_rel in known:
+                    continue
+                if asset.is_file():  # a glossary, a setup page: linked from a lesson, so a lesson too
+                    known.add(asset_rel)
+                    appendix.append(asset_rel)
+                    lesson_paths.append(asset_rel)
+                else:
+                    known.add(asset_rel)
+                    warnings.append(f"{rel_in}: {target} does not exist; its links lead nowhere.")
+            elif asset_rel in files:
                 continue
             elif asset.is_file():
                 check_member_name(asset_rel)
                 files[asset_rel] = asset
             else:
                 warnings.append(f"{rel_in}: {target} does not exist and was left out.")
+    if appendix:
+        warnings.append(f"{len(appendix)} page(s) the lessons link to were added at the end: {', '.join(appendix[:4])}")
     for name in LICENCE_FILES:
         if (src / name).is_file():
             files.setdefault(name, src / name)
@@ -246,6 +276,8 @@ def _build(src: Path, out: Path, sign_key: Path | str | None) -> BuildResult:
         manifest = Manifest.from_bytes(manifest.to_bytes())  # the same strict checks an installer makes
         manifest_bytes = manifest.to_bytes()
         signature = sign(manifest_bytes, key) if key is not None else None
+        if signature is None and signer is not None:
+            signature = Signature(key=signer[0], sig=signer[1](manifest_bytes))
         writer.add_bytes("manifest.json", manifest_bytes)
         if signature is not None:
             writer.add_bytes("signature.json", signature.to_bytes())

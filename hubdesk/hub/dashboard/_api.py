@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hubdesk.errors import NotFound
-from hubdesk.hub import centres as centres_api
 from hubdesk.hub import contributions, published, reports
 from hubdesk.hub.dashboard import _data
 
@@ -24,7 +23,7 @@ def _int(request: Request, name: str, default: int, lo: int, hi: int) -> int:
 
 
 async def centres(request: Request, ctx: Context) -> Response:
-    rows = await run_in_threadpool(centres_api.centres, ctx.inst)
+    rows = await run_in_threadpool(_data.centres, ctx.dash.cache, ctx.inst)
     return JSONResponse([r.to_dict() for r in rows])
 
 

@@ -40,7 +40,7 @@ def centre_label(w: Words, row: centres_api.CentreRow | None, centre_id: str) ->
 # -- centres ---------------------------------------------------------------------------------
 async def centres_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
-    rows = await run_in_threadpool(centres_api.centres, ctx.inst)
+    rows = await run_in_threadpool(_data.centres, ctx.dash.cache, ctx.inst)
     now = time.time()
     silent = [r for r in rows if r.silent(now)]
     cells = []
@@ -173,7 +173,7 @@ async def retention_page(request: Request, ctx: Context) -> Response:
 
 def _group_names(ctx: Context, by: str) -> dict[str, str]:
     if by == "centre":
-        return {c.id: centre_label(ctx.words, c, c.id) for c in centres_api.centres(ctx.inst)}
+        return {c.id: centre_label(ctx.words, c, c.id) for c in _data.centres(ctx.dash.cache, ctx.inst)}
     if by == "course":
         rows = ctx.dash.cache.get(ctx.inst, ("courses",), lambda: reports.courses(ctx.inst))
         return {cid: title for cid, title, _n in rows}
@@ -242,7 +242,7 @@ async def learners_page(request: Request, ctx: Context) -> Response:
     q = request.query_params.get("q", "")[:60]
     pageno = _int(request, "page", 1, 1, 100_000)
     total, rows = await run_in_threadpool(_data.learners, ctx.inst, q, (pageno - 1) * PAGE_SIZE, PAGE_SIZE)
-    names = await run_in_threadpool(_data.centre_names, ctx.inst)
+    names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
 
     def week(n: int | None) -> str:
         return "–" if n is None else w.date(reports.week_start(n))
@@ -295,7 +295,7 @@ async def learners_page(request: Request, ctx: Context) -> Response:
 async def contributions_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
     items = await run_in_threadpool(contributions.waiting, ctx.inst)
-    names = await run_in_threadpool(_data.centre_names, ctx.inst)
+    names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
     of_device = await run_in_threadpool(centres_api.centre_of_device, ctx.inst)
     rows = []
     for c in items:

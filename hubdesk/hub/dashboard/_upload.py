@@ -49,7 +49,7 @@ async def packs_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
     items = await run_in_threadpool(published.published, ctx.inst, False)
     uses = await run_in_threadpool(_data.pack_use, ctx.inst)
-    names = await run_in_threadpool(_data.centre_names, ctx.inst)
+    names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
     done = request.query_params.get("published")
     notice = (
         f'<p class="notice" role="status">{e(w("Published: centres download it on their next sync."))}</p>'

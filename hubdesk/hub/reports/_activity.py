@@ -88,12 +88,12 @@ def refresh(store: Store) -> int:
         conn.execute("DELETE FROM temp.hub_new")
         for device_id, done, upto in pending:
             conn.execute(
-                "INSERT INTO temp.hub_new SELECT hd_week(hlc) AS w, learner_id, "
+                "INSERT INTO temp.hub_new SELECT hd_week(hlc), learner_id, "
                 "COALESCE(json_extract(payload, '$.pack'), ''), device_id, "
                 "CASE WHEN json_type(payload, '$.lesson') = 'text' AND json_type(payload, '$.pack') = 'text' "
                 "THEN json_extract(payload, '$.lesson') END, kind = 'lesson.finished' "
                 "FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? AND scope_seq <= ? "
-                f"AND kind IN ({marks}) AND learner_id IS NOT NULL AND w IS NOT NULL",
+                f"AND kind IN ({marks}) AND learner_id IS NOT NULL",
                 (device_id, CENTRE, done, upto, *ACTIVITY_KINDS),
             )
             conn.execute(
@@ -101,6 +101,7 @@ def refresh(store: Store) -> int:
                 "ON CONFLICT(device_id) DO UPDATE SET upto = excluded.upto",
                 (device_id, upto),
             )
+        conn.execute("DELETE FROM temp.hub_new WHERE week IS NULL")  # a stamp no week can be read from
         _cells.move(conn, -1)  # the affected learners' retention cells, out before their weeks change
         read = conn.execute(
             "INSERT OR IGNORE INTO hub_activity SELECT DISTINCT week, learner_id, pack_id, device_id FROM temp.hub_new"

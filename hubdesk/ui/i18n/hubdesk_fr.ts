@@ -1220,6 +1220,10 @@
         <translation>← Mes cours</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>terminée</translation>
     </message>
@@ -1428,6 +1432,49 @@
     <message>
         <source>✘ Not quite.</source>
         <translation>✘ Pas tout à fait.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Arrêter la lecture</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Lente</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>Reading aloud needs the espeak-ng program, which is not installed on this computer.</source>
+        <translation>La lecture à voix haute a besoin du programme espeak-ng, qui n’est pas installé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1698,14 @@
         <translation>Réglages</translation>
     </message>
     <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>High contrast (black on white)</source>
+        <translation>Contraste élevé (noir sur blanc)</translation>
+    </message>
+    <message>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
@@ -1661,6 +1716,10 @@
     <message>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>Taille du texte :</translation>
     </message>
     <message>
         <source>Sign out after no use for:</source>
@@ -1759,6 +1818,13 @@
     <message>
         <source>You can try again now.</source>
         <translation>Vous pouvez réessayer maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>Speaker</name>
+    <message>
+        <source>No sound device was found: the sentences are shown but cannot be heard.</source>
+        <translation>Aucun appareil de son n’a été trouvé : les phrases sont montrées mais ne peuvent pas être entendues.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1934,10 @@
     <message>
         <source>This link goes to a web page. It needs the internet, which this computer may not have now.</source>
         <translation>Ce lien mène à une page web. Il faut internet, que cet ordinateur n’a peut-être pas en ce moment.</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
     </message>
     <message>
         <source>Copy the link</source>
