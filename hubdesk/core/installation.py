@@ -141,12 +141,8 @@ class Installation:
         )
 
     def pack_signer(self) -> tuple[str, Callable[[bytes], bytes]]:
-        """The key the community packs are signed with: the centre's (issue 8), or this PC's."""
-        centre = getattr(self, "centre", None)
-        public = getattr(centre, "public_key_b64", None)
-        if centre is not None and public:
-            return str(public), centre.sign
-        return self.identity.public_key_b64, self.identity.sign
+        """The key the community packs are signed with: the centre's own, shared by its PCs."""
+        return self.centre.public_key_b64, self.centre.sign
 
     def centre_id(self) -> str:
         """This PC's centre (a PC with no named centre is its own centre: its device id)."""
