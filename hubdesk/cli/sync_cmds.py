@@ -185,6 +185,8 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
     last = st["last_sync"]
     print(f"Last sync: {_ago(last['at']) if last else 'never'}.")
     print(f"Pending events: {st['pending']}.")
+    for c in st["clocks_ahead"]:
+        print(f"{c['message']} Set its date and time right: its changes win over newer ones until then.")
     for w in st.get("packs_waiting", []):
         print(f"Waiting at the hub: {w.get('title') or w.get('id')} {w.get('version', '')}.")
     if st["last_error"]:

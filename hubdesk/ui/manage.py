@@ -55,6 +55,9 @@ class ManagePage(QWidget):
         self.waiting = QLabel()  # course updates the hub holds for this centre that have not come yet
         self.waiting.setWordWrap(True)
         self.waiting.setVisible(False)
+        self.clocks = QLabel()  # PCs whose clocks are far ahead of this one's
+        self.clocks.setWordWrap(True)
+        self.clocks.setVisible(False)
         learners_title = QLabel(self.tr("Learners on this computer"))
         learners_title.setObjectName("subtitle")
         self.list = QListWidget()
@@ -97,6 +100,7 @@ class ManagePage(QWidget):
         lay.addLayout(head)
         lay.addLayout(packs_row)
         lay.addWidget(self.waiting)
+        lay.addWidget(self.clocks)
         lay.addLayout(self.sync_box)
         lay.addWidget(learners_title)
         lay.addLayout(buttons)
@@ -106,6 +110,7 @@ class ManagePage(QWidget):
 
     def refresh(self) -> None:
         self._show_waiting()
+        self._show_clocks()
         current = self.selected()
         self.list.clear()
         for learner in self.ctx.inst.learners.all():
@@ -129,6 +134,21 @@ class ManagePage(QWidget):
             )
         )
         self.waiting.setVisible(bool(items))
+
+    def _show_clocks(self) -> None:
+        from hubdesk.core.clock_skew import clocks_ahead
+
+        lines = []
+        for c in clocks_ahead(self.ctx.inst.store):
+            if c.days >= 2:
+                line = self.tr("The clock of PC %1 is %n day(s) ahead.", "", c.days)
+            else:
+                line = self.tr("The clock of PC %1 is %n hour(s) ahead.", "", c.hours)
+            lines.append(line.replace("%1", c.device_id))
+        if lines:
+            lines.append(self.tr("Set its date and time right: until then its changes win over newer ones."))
+        self.clocks.setText("\n".join(lines))
+        self.clocks.setVisible(bool(lines))
 
     def selected(self) -> Learner | None:
         item = self.list.currentItem()

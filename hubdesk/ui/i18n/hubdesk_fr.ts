@@ -792,6 +792,24 @@
 </context>
 <context>
     <name>ManagePage</name>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n day(s) ahead.</source>
+        <translation>
+            <numerusform>L’horloge du PC %1 est en avance de %n jour.</numerusform>
+            <numerusform>L’horloge du PC %1 est en avance de %n jours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n hour(s) ahead.</source>
+        <translation>
+            <numerusform>L’horloge du PC %1 est en avance de %n heure.</numerusform>
+            <numerusform>L’horloge du PC %1 est en avance de %n heures.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set its date and time right: until then its changes win over newer ones.</source>
+        <translation>Réglez sa date et son heure : d’ici là, ses modifications l’emportent sur de plus récentes.</translation>
+    </message>
     <message>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
