@@ -324,3 +324,20 @@ def test_retention_counts_stay_exact_when_older_activity_arrives_late(inst: Inst
     assert sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_funnel")) == sorted(
         tuple(r) for r in inst.store.query(truth)
     )
+
+
+def test_plain_http_beyond_loopback_is_warned_about(inst: Installation) -> None:
+    import asyncio
+
+    from hubdesk.hub.dashboard import Dashboard
+
+    app = Dashboard(inst).app
+
+    async def front(base: str, client: tuple[str, int]) -> str:
+        transport = httpx.ASGITransport(app=app, client=client)
+        async with httpx.AsyncClient(transport=transport, base_url=base) as c:
+            return (await c.get("/")).text
+
+    assert 'class="warning"' in asyncio.run(front("http://192.168.1.10:8470", ("192.168.1.23", 50000)))
+    assert 'class="warning"' not in asyncio.run(front("https://hub.example", ("192.168.1.23", 50000)))
+    assert 'class="warning"' not in asyncio.run(front("http://127.0.0.1:8470", ("127.0.0.1", 50000)))
