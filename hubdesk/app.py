@@ -39,9 +39,9 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("HubDesk")
     app.setOrganizationName("HubDesk")
-    app.setDesktopFileName("hubdesk")  # the menu entry (hubdesk.desktop) the window belongs to
+    QApplication.setDesktopFileName("hubdesk")  # the menu entry (hubdesk.desktop) the window belongs to
     if ICON.is_file():
-        app.setWindowIcon(QIcon(str(ICON)))
+        QApplication.setWindowIcon(QIcon(str(ICON)))
     assert isinstance(app, QApplication)
     return app
 
