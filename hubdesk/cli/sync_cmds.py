@@ -100,6 +100,11 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
         offers = plan.offers
         for centre in centres:
             carried, waiting = plan.carried(centre), plan.waiting(centre)
+            apps = [a for a in carried if a.kind == "hubdesk-release"]
+            carried = [a for a in carried if a.kind != "hubdesk-release"]
+            if apps:
+                names = ", ".join(f"{a.meta.get('version')} ({a.meta.get('platform')})" for a in apps)
+                print(f"For centre {centre}: HubDesk {names} on the stick.")
             if carried:
                 names = ", ".join(f"{a.meta.get('title')} {a.meta.get('version')}" for a in carried)
                 print(f"For centre {centre}: {len(carried)} course pack(s) on the stick: {names}.")
