@@ -44,10 +44,9 @@ def register(sub: Any) -> None:
 
 
 def program_dir() -> Path | None:
-    """The folder of the running HubDesk when it is an installed bundle; None when it runs from source."""
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
-    return None
+    from hubdesk.core.releases import running_program
+
+    return running_program()
 
 
 def _updates(ctx: Context) -> Any:

@@ -52,6 +52,9 @@ class ManagePage(QWidget):
         self.settings_button.setToolTip(self.tr("Language and the time before an unused session is closed"))
         self.settings_button.clicked.connect(self.settings_requested)
         packs_row.addWidget(self.settings_button)
+        from hubdesk.ui.update_banner import UpdateBanner
+
+        self.update_banner = UpdateBanner(ctx)  # "HubDesk 1.3 is ready to install" and its button
         self.waiting = QLabel()  # course updates the hub holds for this centre that have not come yet
         self.waiting.setWordWrap(True)
         self.waiting.setVisible(False)
@@ -99,6 +102,7 @@ class ManagePage(QWidget):
         head.addWidget(self.console_button)
         lay.addLayout(head)
         lay.addLayout(packs_row)
+        lay.addWidget(self.update_banner)
         lay.addWidget(self.waiting)
         lay.addWidget(self.clocks)
         lay.addLayout(self.sync_box)
@@ -111,6 +115,7 @@ class ManagePage(QWidget):
     def refresh(self) -> None:
         self._show_waiting()
         self._show_clocks()
+        self.update_banner.refresh()
         current = self.selected()
         self.list.clear()
         for learner in self.ctx.inst.learners.all():

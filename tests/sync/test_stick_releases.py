@@ -3,6 +3,7 @@ signed bundle names, checked again against the release key at the centre, then r
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ from hubdesk.sync.artifacts import FOLDER
 from hubdesk.sync.bundle import bundle_paths, export_all, import_bundle
 from hubdesk.sync.carried import install_carried
 from hubdesk.sync.enrolment import issue_code, start_offline
+from hubdesk.sync.http import sync_now
 from hubdesk.sync.state import SyncState
 from tests.core.release_util import release, trusted_key
+from tests.sync.helpers import enrol, running_hub
 
 
 @pytest.fixture
@@ -95,3 +98,28 @@ def test_a_release_that_does_not_fit_waits_and_courses_go_first(
     releases.publish_release(hub, release(tmp_path, trusted_key(tmp_path, monkeypatch), "99.0.0"))
     assert _round(hub, centre, tmp_path / "stick", max_bytes=10) == []
     assert not (tmp_path / "stick" / "down" / FOLDER).exists()
+
+
+def test_a_release_travels_over_http_and_a_stranger_key_is_said_not_kept(
+    make_inst, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    hub, centre = make_inst("hub"), make_inst("centre")
+    SyncState(hub.store).become_hub()
+    key = trusted_key(tmp_path, monkeypatch)
+    releases.publish_release(hub, release(tmp_path, key, "99.0.0"))
+    with running_hub(hub) as (url, _):
+        enrol(centre, hub, url)
+        report = sync_now(centre)
+        assert "HubDesk 99.0.0 is ready to install" in report.describe()
+        assert sync_now(centre).release_ready is None, "a release already waiting is not downloaded again"
+        # the hub's copy replaced by one a stranger signed (same name): the centre says so and keeps nothing new
+        stranger, stranger_pub = keygen(tmp_path / "stranger.key")
+        monkeypatch.setenv("HUBDESK_RELEASE_KEYS", f"{tmp_path / 'release.key.pub'}{os.pathsep}{stranger_pub}")
+        (tmp_path / "s").mkdir()
+        releases.publish_release(hub, release(tmp_path / "s", stranger, "99.1.0"))
+        monkeypatch.setenv("HUBDESK_RELEASE_KEYS", str(tmp_path / "release.key.pub"))
+        later = sync_now(centre)
+        assert later.release_ready is None and "does not trust" in (later.release_error or "")
+    ready = Updates(centre.dirs.root, __version__, trusted_release_keys()).ready()
+    assert ready is not None and ready.version == "99.0.0"
+    assert not list((centre.dirs.sync / "downloads").glob("*.hubrelease"))

@@ -14,7 +14,7 @@ from hubdesk.core.releases._release import (
     this_platform,
     trusted_release_keys,
 )
-from hubdesk.core.releases._updates import Installed, Updates, backups_root, copy_data
+from hubdesk.core.releases._updates import Installed, Updates, backups_root, copy_data, running_program
 
 __all__ = [
     "KEYS_ENV",
@@ -26,6 +26,7 @@ __all__ = [
     "build_release",
     "copy_data",
     "read_release",
+    "running_program",
     "this_platform",
     "trusted_release_keys",
 ]

@@ -28,6 +28,7 @@ import secrets
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tarfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,6 +50,13 @@ class Installed:
     program: Path
     previous: Path
     backup: Path
+
+
+def running_program() -> Path | None:
+    """The folder of the running HubDesk when it is an installed bundle; None when it runs from source."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
 
 
 def backups_root(data_dir: Path) -> Path:
