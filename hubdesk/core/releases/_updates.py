@@ -34,13 +34,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from hubdesk.core.backups import snapshot
 from hubdesk.core.packs import PackError, parse_version
 from hubdesk.core.releases._release import SUFFIX, Release, extract_payload, read_release, this_platform
-from hubdesk.errors import UpdateError
+from hubdesk.errors import HubDeskError, UpdateError
 
 LAST_UPDATE = "last-update.json"
 EXE_NAMES = ("hubdesk", "hubdesk.exe")
-_NOT_BACKED_UP = frozenset({"updates", "staging", "logs"})
+# updates: the releases themselves; backups: the database's own rotating copies (core.backups), moved back on rollback
+_NOT_BACKED_UP = frozenset({"updates", "staging", "logs", "backups"})
 
 
 @dataclass(frozen=True)
@@ -213,10 +215,12 @@ class Updates:
             os.rename(self.data_dir, aside)  # the data as the newer version left it: kept, not deleted
             try:
                 copy_data(last.backup, self.data_dir, skip=frozenset())
-            except OSError:
+            except (OSError, HubDeskError):
                 _rmtree(self.data_dir)
                 os.rename(aside, self.data_dir)
                 raise
+            if (aside / "backups").is_dir():  # the database's rotating copies go on where they were
+                os.rename(aside / "backups", self.data_dir / "backups")
             undone = last.program.parent / f".{last.program.name}.undone-{secrets.token_hex(4)}"
             os.rename(last.program, undone)
             os.rename(last.previous, last.program)
@@ -243,13 +247,9 @@ def copy_data(source: Path, target: Path, *, skip: frozenset[str]) -> None:
     db = source / "hubdesk.sqlite3"
     if db.is_file():
         src = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        dst = sqlite3.connect(target / "hubdesk.sqlite3")
         try:
-            src.backup(dst)
-        except sqlite3.Error as exc:
-            raise OSError(f"the database could not be copied ({exc})") from None
+            snapshot(src, target / "hubdesk.sqlite3")  # the same checked online copy as the daily backups
         finally:
-            dst.close()
             src.close()
 
 
