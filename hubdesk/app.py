@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.core.installation import Installation
@@ -29,6 +30,7 @@ from hubdesk.ui.workers import Workers
 
 _UNSET = object()
 START_AFTER_MS = 100
+ICON = Path(__file__).with_name("ui") / "icons" / "hubdesk.svg"
 
 
 def application() -> QApplication:
@@ -37,6 +39,9 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("HubDesk")
     app.setOrganizationName("HubDesk")
+    QApplication.setDesktopFileName("hubdesk")  # the menu entry (hubdesk.desktop) the window belongs to
+    if ICON.is_file():
+        QApplication.setWindowIcon(QIcon(str(ICON)))
     assert isinstance(app, QApplication)
     return app
 

@@ -58,3 +58,9 @@ class Cancelled(HubDeskError):
     """The person cancelled a long operation; nothing was changed."""
 
     exit_code = 130
+
+
+class UpdateError(HubDeskError):
+    """A HubDesk release that is unsigned, altered or for another PC, or an update that could not be applied."""
+
+    exit_code = 7

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "hubdesk.cli.hub_cmds",
     "hubdesk.cli.report_cmds",
     "hubdesk.cli.backup_cmds",
+    "hubdesk.cli.update_cmds",
 )
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
 from hubdesk.cli import hub_contribution_cmds, hub_report_cmds
@@ -58,6 +59,10 @@ def register(sub: Any) -> None:
         "--allow-unsigned", action="store_true", help="publish a pack nobody signed (you vouch for where it came from)"
     )
     pub.set_defaults(func=_publish)
+
+    rel = hsub.add_parser("publish-release", help="hold a signed HubDesk release for centres (stick and HTTP)")
+    rel.add_argument("release", type=Path, metavar="FILE.hubrelease")
+    rel.set_defaults(func=_publish_release)
 
     hub_report_cmds.register(hsub)
     hub_contribution_cmds.register(hsub)
@@ -206,6 +211,15 @@ def _centres(args: argparse.Namespace, ctx: Context) -> int:
             f"{r['name'] or 'Centre ' + str(r['id'])[:6]}\t{len(r['pcs'])} PC(s)\t{r['learners']} learner(s)\t"
             f"{r['packs']} pack(s)\tlast contact {r['last_contact'] or 'never'}\t{r['id']}"
         )
+    return 0
+
+
+def _publish_release(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.hub.releases import publish_release
+
+    held = publish_release(ctx.inst, args.release)
+    print(f"Holding HubDesk {held.version} for {held.platform} ({held.size} bytes): it travels on the next stick")
+    print("export and to centres that sync over HTTP.")
     return 0
 
 

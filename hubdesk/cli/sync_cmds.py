@@ -108,6 +108,11 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
         offers = plan.offers
         for centre in centres:
             carried, waiting = plan.carried(centre), plan.waiting(centre)
+            apps = [a for a in carried if a.kind == "hubdesk-release"]
+            carried = [a for a in carried if a.kind != "hubdesk-release"]
+            if apps:
+                names = ", ".join(f"{a.meta.get('version')} ({a.meta.get('platform')})" for a in apps)
+                print(f"For centre {centre}: HubDesk {names} on the stick.")
             if carried:
                 names = ", ".join(f"{a.meta.get('title')} {a.meta.get('version')}" for a in carried)
                 print(f"For {_centre_name(ctx, centre)}: {len(carried)} course pack(s) on the stick: {names}.")
@@ -194,6 +199,8 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
     last = st["last_sync"]
     print(f"Last sync: {_ago(last['at']) if last else 'never'}.")
     print(f"Pending events: {st['pending']}.")
+    for c in st["clocks_ahead"]:
+        print(f"{c['message']} Set its date and time right: its changes win over newer ones until then.")
     for w in st.get("packs_waiting", []):
         print(f"Waiting at the hub: {w.get('title') or w.get('id')} {w.get('version', '')}.")
     if st["last_error"]:

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.clock import HybridClock, valid_stamp
+from hubdesk.core import clock_skew
+from hubdesk.core.clock import HybridClock, stamp_bound, valid_stamp
 from hubdesk.core.identity import Identity
 from hubdesk.core.safe_json import too_deep
 from hubdesk.core.store import Store, migration
@@ -197,7 +198,10 @@ class EventLog:
         self.clock = HybridClock(identity.device_id)
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
-        row = store.query("SELECT MAX(hlc) FROM events")
+        # the newest stamp held that this clock may follow: one stamped days ahead by a PC whose
+        # clock lies (or by this PC before its clock was put right) does not hold it there
+        limit = stamp_bound(self.clock.wall() + self.clock.max_drift_ms)
+        row = store.query("SELECT MAX(hlc) FROM events WHERE hlc < ?", (limit,))
         if row and row[0][0]:
             self.clock.observe(row[0][0])
 
@@ -247,8 +251,15 @@ class EventLog:
             return []
         with self.store.transaction() as conn:
             new = self._insert_and_project(conn, batch)
+            wall = self.clock.wall()
+            if new:
+                clock_skew.record(conn, new, self.device_id, wall)
         if new:
-            self.clock.observe(max(ev.hlc for ev in new))
+            # follow the newest stamp within the drift bound; those beyond it are kept, not followed
+            limit = stamp_bound(wall + self.clock.max_drift_ms)
+            followed = [ev.hlc for ev in new if ev.hlc < limit]
+            if followed:
+                self.clock.observe(max(followed))
             self._notify(new)
         return new
 

@@ -19,6 +19,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import zstandard
@@ -31,7 +32,7 @@ from starlette.routing import Mount, Route
 from hubdesk.core import safe_json
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError
-from hubdesk.hub import deltas, published
+from hubdesk.hub import deltas, published, releases
 from hubdesk.hub.dashboard import Dashboard
 from hubdesk.hub.quotas import Quota, Quotas
 from hubdesk.sync import enrolment, protocol, serving, syncthing_cards
@@ -128,6 +129,8 @@ class Hub:
                 Route("/sync/{kind}", self._guard(self._sync), methods=["POST"]),
                 Route("/packs", self._guard(self._packs), methods=["GET"]),
                 Route("/packs/{name}", self._guard(self._pack_file), methods=["GET"]),
+                Route("/releases", self._guard(self._releases), methods=["GET"]),
+                Route("/releases/{name}", self._guard(self._release_file), methods=["GET"]),
                 Mount("", app=self.dashboard.app),
             ]
         )
@@ -336,39 +339,55 @@ class Hub:
         path = await run_in_threadpool(published.file_of, self.inst, request.path_params["name"])
         if path is None:
             return _error(404, "There is no such published pack.")
-        size = path.stat().st_size
-        start, end = 0, size - 1
-        status = 200
-        rng = request.headers.get("range")
-        if rng:
-            try:
-                unit, _, spec = rng.partition("=")
-                a, _, b = spec.partition("-")
-                if unit.strip() != "bytes" or "," in spec:
-                    raise ValueError
-                start = int(a)
-                end = min(int(b), size - 1) if b else size - 1
-            except ValueError:
-                return _error(416, "That byte range is not readable.")
-            if start > end or start >= size:
-                return Response(status_code=416, headers={"content-range": f"bytes */{size}"})
-            status = 206
+        return _file_response(request, path)
 
-        def chunks() -> Any:
-            with open(path, "rb") as fh:
-                fh.seek(start)
-                left = end - start + 1
-                while left > 0:
-                    data = fh.read(min(FILE_CHUNK, left))
-                    if not data:
-                        return
-                    left -= len(data)
-                    yield data
+    async def _releases(self, request: Request, device: Device, body: bytes) -> Response:
+        """The newest HubDesk release of each platform (each centre picks its own and checks the release key)."""
+        items = await run_in_threadpool(lambda: [h.to_dict() for h in releases.newest(self.inst)])
+        return self._signed(request, {"releases": items})
 
-        headers = {"content-length": str(end - start + 1), "accept-ranges": "bytes"}
-        if status == 206:
-            headers["content-range"] = f"bytes {start}-{end}/{size}"
-        return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
+    async def _release_file(self, request: Request, device: Device, body: bytes) -> Response:
+        path = await run_in_threadpool(releases.file_of, self.inst, request.path_params["name"])
+        if path is None:
+            return _error(404, "There is no such HubDesk release.")
+        return _file_response(request, path)
+
+
+def _file_response(request: Request, path: Path) -> Response:
+    """A held file, whole or from a byte range (a download cut off resumes where it stopped)."""
+    size = path.stat().st_size
+    start, end = 0, size - 1
+    status = 200
+    rng = request.headers.get("range")
+    if rng:
+        try:
+            unit, _, spec = rng.partition("=")
+            a, _, b = spec.partition("-")
+            if unit.strip() != "bytes" or "," in spec:
+                raise ValueError
+            start = int(a)
+            end = min(int(b), size - 1) if b else size - 1
+        except ValueError:
+            return _error(416, "That byte range is not readable.")
+        if start > end or start >= size:
+            return Response(status_code=416, headers={"content-range": f"bytes */{size}"})
+        status = 206
+
+    def chunks() -> Any:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            left = end - start + 1
+            while left > 0:
+                data = fh.read(min(FILE_CHUNK, left))
+                if not data:
+                    return
+                left -= len(data)
+                yield data
+
+    headers = {"content-length": str(end - start + 1), "accept-ranges": "bytes"}
+    if status == 206:
+        headers["content-range"] = f"bytes {start}-{end}/{size}"
+    return StreamingResponse(chunks(), status_code=status, headers=headers, media_type="application/octet-stream")
 
 
 def serve(

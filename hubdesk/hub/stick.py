@@ -25,7 +25,7 @@ from typing import Any
 from hubdesk.core.installation import Installation
 from hubdesk.core.packs import parse_version
 from hubdesk.errors import PackError
-from hubdesk.hub import deltas, published
+from hubdesk.hub import deltas, published, releases
 from hubdesk.sync.artifacts import Artifact, ArtifactError, Offer, place
 from hubdesk.sync.centres import centre_of
 
@@ -117,7 +117,32 @@ def carry(inst: Installation, stick: Path, centres: list[str], max_bytes: int | 
             placed.add(c.artifact.sha256)
             plan.bytes_placed += c.artifact.size
         offer.artifacts.append(c.artifact)
+    _carry_releases(inst, stick, centres, plan, budget, placed)
     return plan
+
+
+def _carry_releases(
+    inst: Installation, stick: Path, centres: list[str], plan: StickPlan, budget: int, placed: set[str]
+) -> None:
+    """After the courses, if there is room: the newest HubDesk release of each platform, for every centre.
+
+    The hub does not know which version each centre runs; a centre that has it already ignores it,
+    and the stick holds it once however many exports and centres name it.
+    """
+    for held in releases.newest(inst):
+        meta = {"title": "HubDesk", "version": held.version, "platform": held.platform}
+        art = Artifact(releases.KIND, held.sha256, held.size, "hubrelease", meta)
+        if art.sha256 not in placed:
+            if art.size > budget - plan.bytes_placed:
+                continue
+            try:
+                place(releases.folder(inst) / held.file, stick, art)
+            except (ArtifactError, OSError):
+                continue
+            placed.add(art.sha256)
+            plan.bytes_placed += art.size
+        for centre in centres:
+            plan.offers[centre].artifacts.append(art)
 
 
 def _waiting(c: _Candidate) -> dict[str, Any]:

@@ -7,8 +7,10 @@ install, exactly as a pack from ``pack install`` or an HTTP download: a delta is
 installed base and gives the same tree a whole pack would. What the hub said is waiting is kept,
 so the facilitator page and ``sync status`` can show it until it arrives.
 
-Kinds other than packs (a HubDesk update, say) are left to whoever handles them: ``handlers``
-maps a kind to the function that installs it.
+Kinds other than packs are left to whoever handles them: ``handlers`` maps a kind to the function
+that installs it. A HubDesk release (kind ``hubdesk-release``) is checked against the release key and
+kept in the data folder, ready for a facilitator to install (:mod:`hubdesk.core.releases`); it is
+reported apart from the courses ("HubDesk 1.3.0 is ready to install").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from hubdesk.sync.state import SyncState
 
 PACK = "pack"
 PACK_DELTA = "pack-delta"
+RELEASE = "hubdesk-release"
 WAITING_KEY = "packs_waiting"
 
 Handler = Callable[[Installation, Path, Artifact], str | None]
@@ -50,7 +53,16 @@ def install_pack(inst: Installation, path: Path, artifact: Artifact) -> str | No
     return f"{result.title} {result.version}"
 
 
-HANDLERS: dict[str, Handler] = {PACK: install_pack, PACK_DELTA: install_pack}
+def keep_release(inst: Installation, path: Path, artifact: Artifact) -> str | None:
+    """Keep a carried HubDesk release for this PC; ``None`` when it is not newer or for another platform."""
+    from hubdesk import __version__
+    from hubdesk.core.releases import Updates, trusted_release_keys
+
+    release = Updates(inst.dirs.root, __version__, trusted_release_keys()).receive(path)
+    return release.version if release is not None else None
+
+
+HANDLERS: dict[str, Handler] = {PACK: install_pack, PACK_DELTA: install_pack, RELEASE: keep_release}
 
 
 @dataclass
@@ -58,9 +70,12 @@ class CarriedReport:
     installed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     waiting: list[dict[str, Any]] = field(default_factory=list)
+    ready: list[str] = field(default_factory=list)  # HubDesk versions now ready to install
 
     def lines(self) -> list[str]:
-        out: list[str] = []
+        out = [
+            f"HubDesk {v} is ready to install: 'hubdesk update install', or the Facilitator page." for v in self.ready
+        ]
         n = len(self.installed)
         if n:
             names = ", ".join(self.installed)
@@ -99,7 +114,7 @@ def install_carried(
                 report.problems.append(f"{label}: {exc}{hint}")
                 continue
             if what:
-                report.installed.append(what)
+                (report.ready if art.kind == RELEASE else report.installed).append(what)
     if last_waiting is not None:
         still = [w for w in last_waiting if _newer_than_installed(inst, w)]
         SyncState(inst.store).set_json(WAITING_KEY, still)

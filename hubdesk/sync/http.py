@@ -36,6 +36,7 @@ MAX_PACK = 16 << 30
 COMPRESS_OVER = 1024
 _FILE_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubpack$")
 _DELTA_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubdelta$")
+_RELEASE_RE = re.compile(r"^[A-Za-z0-9._-]{1,200}\.hubrelease$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -201,8 +202,26 @@ class HubClient:
                 out.append(p)
         return out
 
-    def download(self, item: dict[str, Any], folder: Path, progress: Callable[[int, int], None] | None = None) -> Path:
-        """Fetch one published pack into ``folder``, resuming a ``.part`` left by a cut link."""
+    def releases(self) -> list[dict[str, Any]]:
+        """The newest HubDesk release of each platform the hub holds (a hub too old to hold any: none)."""
+        reply = self._call_json("GET", "/releases")
+        items = reply.get("releases") if isinstance(reply, dict) else None
+        return [
+            r
+            for r in (items if isinstance(items, list) else [])
+            if _downloadable({**r, "id": "hubdesk"} if isinstance(r, dict) else r, _RELEASE_RE)
+            and isinstance(r.get("version"), str)
+            and isinstance(r.get("platform"), str)
+        ]
+
+    def download(
+        self,
+        item: dict[str, Any],
+        folder: Path,
+        progress: Callable[[int, int], None] | None = None,
+        route: str = "/packs",
+    ) -> Path:
+        """Fetch one published pack (with ``route="/releases"``: a release), resuming a ``.part`` left by a cut link."""
         folder.mkdir(parents=True, exist_ok=True)
         part = folder / f"{item['sha256']}.part"
         size: int = item["size"]
@@ -212,7 +231,7 @@ class HubClient:
             have = 0
         if have < size:
             headers = {"range": f"bytes={have}-"} if have else {}
-            path = f"/packs/{item['file']}"
+            path = f"{route}/{item['file']}"
             sig = sign_request(self.inst.identity, "GET", path, b"")
             try:
                 with self.http.stream("GET", path, headers={**sig, **headers}) as resp:
@@ -241,7 +260,7 @@ class HubClient:
                 h.update(chunk)
         if part.stat().st_size != size or h.hexdigest() != item["sha256"]:
             part.unlink(missing_ok=True)
-            raise SyncError(f"The download of pack {item['id']} was damaged; it starts over next time.")
+            raise SyncError(f"The download of {item.get('id', 'HubDesk')} was damaged; it starts over next time.")
         done_path = folder / f"{item['sha256']}{Path(item['file']).suffix}"
         os.replace(part, done_path)
         return done_path
@@ -268,11 +287,17 @@ class SyncReport:
     packs: list[str] = field(default_factory=list)
     pack_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    release_ready: str | None = None  # a HubDesk version that arrived and waits to be installed
+    release_error: str | None = None
 
     def describe(self) -> str:
         lines = [f"Synced with the hub: sent {self.pushed} event(s), received {self.pulled} new event(s)."]
         lines += [f"Installed pack {p}." for p in self.packs]
         lines += [f"Pack not installed: {e}" for e in self.pack_errors]
+        if self.release_ready:
+            lines.append(f"HubDesk {self.release_ready} is ready to install: 'hubdesk update install'.")
+        if self.release_error:
+            lines.append(f"HubDesk update not kept: {self.release_error}")
         return "\n".join(lines)
 
 
@@ -320,6 +345,39 @@ def _update_by_delta(
     return True
 
 
+def _fetch_release(inst: Installation, client: HubClient, report: SyncReport) -> None:
+    """Download the hub's newest HubDesk for this platform when it is newer and not here yet; keep it checked."""
+    from hubdesk import __version__
+    from hubdesk.core.packs import PackError, parse_version
+    from hubdesk.core.releases import Updates, trusted_release_keys
+
+    updates = Updates(inst.dirs.root, __version__, trusted_release_keys())
+    try:
+        offered = client.releases()
+    except NetworkUnavailable:
+        raise
+    except HubDeskError:
+        return  # a hub from before releases travelled: nothing to fetch
+    have = updates.ready()
+    for item in offered:
+        try:
+            wanted = item["platform"] == updates.platform and parse_version(item["version"]) > parse_version(
+                have.version if have else __version__
+            )
+        except PackError:
+            continue
+        if not wanted:
+            continue
+        path = client.download(item, inst.dirs.sync / "downloads", route="/releases")
+        try:
+            kept = updates.receive(path)
+            report.release_ready = kept.version if kept else None
+        except HubDeskError as exc:  # not signed by the release key, or damaged: said, not kept
+            report.release_error = str(exc)
+        finally:
+            path.unlink(missing_ok=True)
+
+
 def sync_now(
     inst: Installation, *, url: str | None = None, packs: bool = True, transport: httpx.BaseTransport | None = None
 ) -> SyncReport:
@@ -337,6 +395,7 @@ def sync_now(
             client.learn_syncthing()
         if packs:
             _fetch_packs(inst, client, report)
+            _fetch_release(inst, client, report)
     except HubDeskError as exc:
         state.record_error(str(exc))
         raise

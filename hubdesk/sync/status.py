@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hubdesk.core.clock_skew import clocks_ahead
 from hubdesk.core.installation import Installation
 from hubdesk.sync import enrolment
 from hubdesk.sync.entitlement import centre_policy
@@ -40,6 +41,8 @@ def sync_status(inst: Installation) -> dict[str, Any]:
         "last_sync": state.get_json("last_sync"),
         "last_error": state.get_json("last_error"),
         "pending": 0 if state.is_hub else pending_events(inst, state),
+        # PCs whose newest event here was stamped far ahead of this PC's clock: their clocks lie
+        "clocks_ahead": [c.to_dict() for c in clocks_ahead(inst.store)],
     }
     if state.is_hub:
         out["centres"] = len(state.devices(CENTRE_ROLE))

@@ -56,14 +56,20 @@ class ManagePage(QWidget):
         self.centre_button.setToolTip(self.tr("The computers of this centre, a code for a new one, a lost one"))
         self.centre_button.clicked.connect(self.open_centre)
         packs_row.addWidget(self.centre_button)
+        from hubdesk.ui.update_banner import UpdateBanner
+
+        self.update_banner = UpdateBanner(ctx)  # "HubDesk 1.3 is ready to install" and its button
         self.waiting = QLabel()  # course updates the hub holds for this centre that have not come yet
         self.waiting.setWordWrap(True)
         self.waiting.setVisible(False)
+        self.clocks = QLabel()  # PCs whose clocks are far ahead of this one's
+        self.clocks.setWordWrap(True)
+        self.clocks.setVisible(False)
         learners_title = QLabel(self.tr("Learners of this centre"))
         learners_title.setObjectName("subtitle")
         self.list = QListWidget()
         self.list.setProperty("look", "biglist")
-        self.list.setAccessibleName(self.tr("Learners on this computer"))
+        self.list.setAccessibleName(self.tr("Learners of this centre"))
         self.list.currentRowChanged.connect(self._selection)
         self.add_button = QPushButton(self.tr("Add a learner"))
         self.add_button.setObjectName("primary")
@@ -100,7 +106,9 @@ class ManagePage(QWidget):
         head.addWidget(self.console_button)
         lay.addLayout(head)
         lay.addLayout(packs_row)
+        lay.addWidget(self.update_banner)
         lay.addWidget(self.waiting)
+        lay.addWidget(self.clocks)
         lay.addLayout(self.sync_box)
         lay.addWidget(learners_title)
         lay.addLayout(buttons)
@@ -110,6 +118,8 @@ class ManagePage(QWidget):
 
     def refresh(self) -> None:
         self._show_waiting()
+        self._show_clocks()
+        self.update_banner.refresh()
         current = self.selected()
         self.list.clear()
         for learner in self.ctx.inst.learners.all():
@@ -138,6 +148,21 @@ class ManagePage(QWidget):
         from hubdesk.ui.centre_views import CentrePCsDialog
 
         CentrePCsDialog(self.ctx, self).exec()
+
+    def _show_clocks(self) -> None:
+        from hubdesk.core.clock_skew import clocks_ahead
+
+        lines = []
+        for c in clocks_ahead(self.ctx.inst.store):
+            if c.days >= 2:
+                line = self.tr("The clock of PC %1 is %n day(s) ahead.", "", c.days)
+            else:
+                line = self.tr("The clock of PC %1 is %n hour(s) ahead.", "", c.hours)
+            lines.append(line.replace("%1", c.device_id))
+        if lines:
+            lines.append(self.tr("Set its date and time right: until then its changes win over newer ones."))
+        self.clocks.setText("\n".join(lines))
+        self.clocks.setVisible(bool(lines))
 
     def selected(self) -> Learner | None:
         item = self.list.currentItem()

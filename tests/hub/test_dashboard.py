@@ -319,8 +319,29 @@ def test_retention_counts_stay_exact_when_older_activity_arrives_late(inst: Inst
         _cells.move(conn, 1, only_new=False)
     assert kept == sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_cells"))
     assert kept and sum(n for kind, _key, _w0, k, n in kept if kind == "all" and k == 0) == len(people)
+    direct = dict(inst.store.query("SELECT week, COUNT(DISTINCT learner_id) FROM hub_activity GROUP BY week"))
+    assert [(c.week, c.learners) for c in reports.active_by_week(inst, 10)] == [
+        (week, direct.get(week, 0)) for week in range(w - 9, w + 1)
+    ]
     # the funnel's counts match the lesson progress the core derived from the same events
     truth = "SELECT pack_id, lesson_id, COUNT(*), SUM(finished_hlc != '') FROM lesson_progress GROUP BY 1, 2"
     assert sorted(tuple(r) for r in inst.store.query("SELECT * FROM hub_funnel")) == sorted(
         tuple(r) for r in inst.store.query(truth)
     )
+
+
+def test_plain_http_beyond_loopback_is_warned_about(inst: Installation) -> None:
+    import asyncio
+
+    from hubdesk.hub.dashboard import Dashboard
+
+    app = Dashboard(inst).app
+
+    async def front(base: str, client: tuple[str, int]) -> str:
+        transport = httpx.ASGITransport(app=app, client=client)
+        async with httpx.AsyncClient(transport=transport, base_url=base) as c:
+            return (await c.get("/")).text
+
+    assert 'class="warning"' in asyncio.run(front("http://192.168.1.10:8470", ("192.168.1.23", 50000)))
+    assert 'class="warning"' not in asyncio.run(front("https://hub.example", ("192.168.1.23", 50000)))
+    assert 'class="warning"' not in asyncio.run(front("http://127.0.0.1:8470", ("127.0.0.1", 50000)))

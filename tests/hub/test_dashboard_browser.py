@@ -65,9 +65,18 @@ def test_a_real_browser_signs_in_walks_every_page_and_signs_out(seeded: Seeded, 
         assert browser.find_element(By.TAG_NAME, "h1").text
         assert browser.find_elements(By.CSS_SELECTOR, "table, p.empty")  # the data, as a table
         browser.save_screenshot(str(shots / f"{i:02}-{href.rsplit('/', 1)[-1]}.png"))
+    browser.get(seeded.url + "/courses/digital-literacy")
+    assert browser.find_element(By.CSS_SELECTOR, "svg.chart")
+    browser.save_screenshot(str(shots / "funnel.png"))
     browser.get(seeded.url + "/retention?by=centre&lang=fr")
     assert "Rétention" in browser.find_element(By.TAG_NAME, "h1").text
     browser.save_screenshot(str(shots / "retention-fr.png"))
+    # printed, a page keeps its heading and tables and leaves the navigation and forms off the paper
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.TAG_NAME, "nav").is_displayed()
+    assert browser.find_element(By.TAG_NAME, "table").is_displayed()
+    browser.save_screenshot(str(shots / "retention-print.png"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     browser.find_element(By.CSS_SELECTOR, "form.account button").click()
     browser.get(links[0])
     assert browser.find_elements(By.CSS_SELECTOR, "input[type=password]")

@@ -39,3 +39,21 @@ def test_waiting_updates_show_on_the_facilitator_page(inst: Installation, qtbot:
     inst.packs.install(pack)
     page.refresh()
     assert not page.waiting.isVisible()
+
+
+def test_a_clock_days_ahead_shows_on_the_facilitator_page(make_inst: Any, qtbot: Any) -> None:
+    from hubdesk.core.clock import HybridClock
+    from hubdesk.core.clock_skew import DAY_MS
+
+    inst, liar = make_inst("here"), make_inst("liar")
+    liar.log.clock = HybridClock(liar.device_id, now_ms=lambda: HybridClock("x").wall() + 4 * DAY_MS)
+    inst.log.apply([liar.log.append("test.thing", {})])
+    ctx = AppContext(inst=inst, settings=AppSettings(inst.store), workers=Workers(parent=QApplication.instance()))
+    page = ManagePage(ctx, inst.learners.add("Grace", role="facilitator", password="s3cret-pass"))
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    page.refresh()
+    assert page.clocks.isVisible() and f"The clock of PC {liar.device_id} is 4 day" in page.clocks.text()
+    if os.environ.get("HUBDESK_SCREENSHOTS"):
+        page.grab().save(os.path.join(os.environ["HUBDESK_SCREENSHOTS"], "manage-clocks.png"))

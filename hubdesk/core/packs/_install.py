@@ -8,7 +8,8 @@ anywhere before it, the new folder is an orphan; anywhere after, the old one is.
 the database does not point to, so the library shows the old pack or the new one, never half.
 
 A lock file serialises installs and reconciles between processes (the app and a CLI command), so a
-reconcile never deletes a folder another process is still filling.
+reconcile never deletes a folder another process is still filling. It is ``filelock``'s lock: ``flock``
+on Linux and macOS, ``msvcrt.locking`` on Windows, so two programs on a Windows PC exclude each other too.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from hubdesk.core.packs._check import CheckedPack, check_quizzes, check_source
 from hubdesk.core.packs._copy import Copier, Progress, fsync_dir
 from hubdesk.core.packs._manifest import MANIFEST_NAME, SIGNATURE_NAME
@@ -32,12 +35,8 @@ from hubdesk.core.packs._source import PackSource, open_source
 from hubdesk.core.store import Store
 from hubdesk.errors import PackError
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: installs in one process at a time only
-    fcntl = None  # type: ignore[assignment]
-
 CRASH_ENV = "HUBDESK_TEST_CRASH_AT"
+LOCK_NAME = "packs.lock"
 
 
 def crashpoint(name: str) -> None:
@@ -50,17 +49,17 @@ def crashpoint(name: str) -> None:
 def install_lock(root: Path, *, wait: bool = True) -> Iterator[bool]:
     """Hold the install lock; with ``wait=False`` yield False at once if another process holds it."""
     root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root / "packs.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    # a new lock object (and open file) per call: two holders in one process exclude each other as two processes do
+    lock = FileLock(root / LOCK_NAME, thread_local=False)
     try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            except BlockingIOError:
-                yield False
-                return
+        lock.acquire(blocking=wait)
+    except Timeout:
+        yield False
+        return
+    try:
         yield True
     finally:
-        os.close(fd)
+        lock.release()
 
 
 def reconcile(store: Store, packs_dir: Path, staging_dir: Path) -> None:

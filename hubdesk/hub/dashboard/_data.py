@@ -120,3 +120,9 @@ def pack_use(inst: Installation) -> list[PackUse]:
 def _names(db: sqlite_utils.Database) -> None:
     # the learners page walks names in order and stops at its page, instead of sorting every learner
     db.execute("CREATE INDEX IF NOT EXISTS hub_learners_name ON learners (name COLLATE NOCASE, id)")
+
+
+@migration("0168_hub_learner_origins")
+def _origins(db: sqlite_utils.Database) -> None:
+    # learners per centre, counted from an index instead of every learner's row
+    db.execute("CREATE INDEX IF NOT EXISTS hub_learners_origin ON learners (origin_device, removed)")

@@ -34,6 +34,9 @@ class Words:
             return f"{day.day} {MONTHS_FR[day.month - 1]} {day.year}"
         return day.strftime("%d %b %Y")
 
+    def short_date(self, day: dt.date) -> str:
+        return f"{day.day} {MONTHS_FR[day.month - 1]}" if self.lang == "fr" else f"{day.day} {day:%b}"
+
     def when(self, at: float | None) -> str:
         if at is None:
             return self("never")

@@ -87,7 +87,7 @@ async def activity_page(request: Request, ctx: Context) -> Response:
     chart = _svg.bars(
         w("Active learners week by week"),
         w("Learners who studied at least once in each week, across every centre."),
-        labels,
+        [w.short_date(reports.week_start(c.week)) for c in data],
         values,
     )
     choices = [(str(n), str(n)) for n in (4, 8, 12, 26, 52, 104)]
@@ -212,17 +212,17 @@ async def funnel_page(request: Request, ctx: Context) -> Response:
     chart = _svg.bars(
         w("Completion funnel of {title}", title=f.title),
         w("How many learners reached each lesson, in the course's order."),
-        [s.title[:14] for s in f.steps],
+        [str(i) for i in range(1, len(f.steps) + 1)],  # the table's lesson numbers
         [s.reached for s in f.steps],
     )
     rows = [
         [
-            e(s.title),
+            e(f"{i}. {s.title}"),
             e(w.number(s.reached)),
             e(w.number(s.finished)),
             e(percent(s.reached / f.started if f.started else None)),
         ]
-        for s in f.steps
+        for i, s in enumerate(f.steps, 1)
     ]
     body = (
         f"<p>{e(w('{n} learners started this course.', n=w.number(f.started)))}</p><figure>{chart}</figure>"

@@ -7,6 +7,7 @@ without sight uses. Colours come from a palette that stays distinct for common c
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Sequence
 from html import escape
@@ -26,13 +27,13 @@ def _frame(title: str, desc: str, body: str, height: int = H) -> str:
 
 
 def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    step = 10 ** (len(str(int(value))) - 1)
-    for m in (1, 2, 2.5, 5, 10):
-        if value <= m * step:
-            return float(m * step)
-    return float(value)
+    """A top for a count axis with four whole, round steps (4, 8, 20, 40, 100, 200 ...)."""
+    raw = max(value, 1) / 4
+    exp = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 5, 10):
+        if raw <= m * exp and m * exp >= 1:
+            return float(4 * m * exp)
+    return float(4 * 10 * exp)
 
 
 def _axes(ymax: float, labels: Sequence[str], percent: bool, height: int) -> str:
@@ -45,7 +46,8 @@ def _axes(ymax: float, labels: Sequence[str], percent: bool, height: int) -> str
         out.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
         out.append(f'<text class="ylab" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{text}</text>')
     n = len(labels)
-    every = max(1, n // 12)
+    longest = max((len(label) for label in labels), default=1)
+    every = max(1, math.ceil(n * (longest * 6.5 + 8) / (W - LEFT - RIGHT)))  # labels never overlap
     for i, label in enumerate(labels):
         if i % every:
             continue

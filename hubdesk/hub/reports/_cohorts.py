@@ -77,8 +77,10 @@ def active_by_week(inst: Installation, weeks: int = 12, *, now_week: int | None 
     first = last - weeks + 1
     counts: dict[int, int] = {
         int(w): int(n)
+        # every learner active in week W started in exactly one week W0 <= W: the cells of everyone
+        # (cohort W0, k = W - W0) add up to the learners active in W
         for w, n in inst.store.query(
-            "SELECT week, COUNT(DISTINCT learner_id) FROM hub_activity WHERE week BETWEEN ? AND ? GROUP BY week",
+            "SELECT w0 + k, SUM(n) FROM hub_cells WHERE kind = 'all' AND w0 + k BETWEEN ? AND ? GROUP BY 1",
             (first, last),
         )
     }

@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>ManagePage</name>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n day(s) ahead.</source>
+        <translation>
+            <numerusform>The clock of PC %1 is %n day ahead.</numerusform>
+            <numerusform>The clock of PC %1 is %n days ahead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n hour(s) ahead.</source>
+        <translation>
+            <numerusform>The clock of PC %1 is %n hour ahead.</numerusform>
+            <numerusform>The clock of PC %1 is %n hours ahead.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PackCard</name>
     <message numerus="yes">
         <source>%n quiz(zes) mastered</source>

@@ -966,6 +966,24 @@
 </context>
 <context>
     <name>ManagePage</name>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n day(s) ahead.</source>
+        <translation>
+            <numerusform>L’horloge du PC %1 est en avance de %n jour.</numerusform>
+            <numerusform>L’horloge du PC %1 est en avance de %n jours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The clock of PC %1 is %n hour(s) ahead.</source>
+        <translation>
+            <numerusform>L’horloge du PC %1 est en avance de %n heure.</numerusform>
+            <numerusform>L’horloge du PC %1 est en avance de %n heures.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set its date and time right: until then its changes win over newer ones.</source>
+        <translation>Réglez sa date et son heure : d’ici là, ses modifications l’emportent sur de plus récentes.</translation>
+    </message>
     <message>
         <source>Facilitator</source>
         <translation>Animateur·rice</translation>
@@ -1923,6 +1941,53 @@
     <message>
         <source>Menu</source>
         <translation>Menu</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>Install now</source>
+        <translation>Installer maintenant</translation>
+    </message>
+    <message>
+        <source>HubDesk %1 is ready to install.</source>
+        <translation>HubDesk %1 est prêt à être installé.</translation>
+    </message>
+    <message>
+        <source>This HubDesk runs from source: install the new version from the installer.</source>
+        <translation>Ce HubDesk tourne depuis les sources : installez la nouvelle version avec l&apos;installateur.</translation>
+    </message>
+    <message>
+        <source>Install HubDesk %1</source>
+        <translation>Installer HubDesk %1</translation>
+    </message>
+    <message>
+        <source>The learners&apos; data is backed up first, and HubDesk starts again when it is done. If something is wrong with the new version, the command &apos;hubdesk update rollback&apos; brings back this one with its data. Install now?</source>
+        <translation>Les données des apprenants sont d&apos;abord sauvegardées, puis HubDesk redémarre. Si la nouvelle version pose problème, la commande « hubdesk update rollback » ramène celle-ci avec ses données. Installer maintenant ?</translation>
+    </message>
+    <message>
+        <source>Installing HubDesk %1…</source>
+        <translation>Installation de HubDesk %1…</translation>
+    </message>
+    <message>
+        <source>HubDesk %1 is installed. Start it again to use it.</source>
+        <translation>HubDesk %1 est installé. Relancez-le pour l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>HubDesk %1 is installed</source>
+        <translation>HubDesk %1 est installé</translation>
+    </message>
+    <message>
+        <source>Close HubDesk now and start the new version?</source>
+        <translation>Fermer HubDesk maintenant et lancer la nouvelle version ?</translation>
+    </message>
+    <message>
+        <source>Something went wrong. It was noted in the log.</source>
+        <translation>Un problème est survenu. Il a été noté dans le journal.</translation>
+    </message>
+    <message>
+        <source>HubDesk was not updated: %1</source>
+        <translation>HubDesk n&apos;a pas été mis à jour : %1</translation>
     </message>
 </context>
 <context>
