@@ -176,9 +176,9 @@ def _daily_backup(ctx: Context) -> None:
 
 def _enrol_code(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.enrolment import issue_code
-    from hubdesk.sync.state import SyncState
+    from hubdesk.sync.service import sync_state
 
-    code = issue_code(SyncState(ctx.inst.store), ctx.inst.identity, args.valid_hours)
+    code = issue_code(sync_state(ctx.inst), ctx.inst.identity, args.valid_hours)
     until = dt.datetime.now() + dt.timedelta(hours=args.valid_hours)
     print(f"One-time enrolment code for one centre, valid until {until:%Y-%m-%d %H:%M}:")
     print(code)

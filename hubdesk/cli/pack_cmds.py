@@ -219,9 +219,9 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _is_hub(ctx: Context) -> bool:
-    from hubdesk.sync.state import SyncState
+    from hubdesk.sync.service import sync_state
 
-    return SyncState(ctx.inst.store).is_hub
+    return sync_state(ctx.inst).is_hub
 
 
 def _list_hub(args: argparse.Namespace, ctx: Context, installed: list[packs_api.InstalledPack]) -> int:

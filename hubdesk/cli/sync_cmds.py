@@ -48,9 +48,9 @@ def register(sub: Any) -> None:
 
 def _enrol(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync import enrolment
-    from hubdesk.sync.state import SyncState
+    from hubdesk.sync.service import sync_state
 
-    state = SyncState(ctx.inst.store)
+    state = sync_state(ctx.inst)
     if args.hub:
         from hubdesk.sync.http import HubClient
 
@@ -88,9 +88,10 @@ def _centre_name(ctx: Context, centre: str) -> str:
 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.bundle import export_all
-    from hubdesk.sync.state import CENTRE_ROLE, SyncState
+    from hubdesk.sync.service import sync_state
+    from hubdesk.sync.state import CENTRE_ROLE
 
-    state = SyncState(ctx.inst.store)
+    state = sync_state(ctx.inst)
     if state.is_hub and not args.dest and not state.devices(CENTRE_ROLE):
         print("No centre is enrolled with this hub yet: nothing to export.")
         return 0

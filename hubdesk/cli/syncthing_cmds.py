@@ -129,30 +129,23 @@ def _attach(args: argparse.Namespace, ctx: Context) -> int:
 # -- watch ---------------------------------------------------------------------------------------------
 def _watch(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.scheduler import SchedulerStatus
-    from hubdesk.sync.state import SyncState
-    from hubdesk.sync.syncthing_process import SyncthingProcess
-    from hubdesk.sync.syncthing_transport import (
-        PAIRINGS_KEY,
-        SyncthingTransport,
-        configured,
-        managed_process,
-        open_client,
-    )
+    from hubdesk.sync.service import sync_service
+    from hubdesk.sync.syncthing_transport import SyncthingTransport, open_client
     from hubdesk.sync.targets import scheduler_for
 
     inst = ctx.inst
     transport = None
-    started: SyncthingProcess | None = None
-    if not args.no_syncthing and (SyncState(inst.store).get_json(PAIRINGS_KEY) or configured(inst)):
-        client = open_client(inst)
-        if not client.ping():
-            proc = managed_process(inst)
-            if proc.config_path.exists():
-                print("Starting HubDesk's Syncthing for as long as this watch runs.", flush=True)
-                client.close()
-                client = proc.start()
-                started = proc
-        transport = SyncthingTransport(inst, client)
+    service = sync_service(inst)  # the same start-up as the app's
+    if not args.no_syncthing:
+        up = service.bring_up_syncthing()
+        if up.started:
+            print("Started HubDesk's Syncthing for as long as this watch runs.", flush=True)
+        if up.client is not None:
+            transport = SyncthingTransport(inst, up.client)
+        elif up.problem == "away":  # an attached Syncthing that is not up yet: watch for it
+            transport = SyncthingTransport(inst, open_client(inst))
+        elif up.problem in ("missing", "failed"):
+            print(f"Syncing without Syncthing: {up.detail or 'the syncthing program is not installed'}.", flush=True)
     stop = threading.Event()
 
     def on_signal(_sig: int, _frame: FrameType | None) -> None:
@@ -189,7 +182,6 @@ def _watch(args: argparse.Namespace, ctx: Context) -> int:
         scheduler.stop()
         if transport is not None:
             transport.client.close()
-        if started is not None:
-            started.stop()
+        service.stop_syncthing()
     print("Stopped watching.", flush=True)
     return 0

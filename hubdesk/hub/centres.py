@@ -12,7 +12,7 @@ from typing import Any
 
 from hubdesk.core.installation import Installation
 from hubdesk.sync.centres import centre_pcs, enrolled_centres
-from hubdesk.sync.state import SyncState
+from hubdesk.sync.service import sync_state
 
 SILENT_AFTER_S = 14 * 24 * 3600
 
@@ -56,7 +56,7 @@ def centre_of_device(inst: Installation) -> dict[str, str]:
     """Device id of every PC of an enrolled centre (retired ones too: their records stay the centre's)
     -> the id of its centre."""
     out: dict[str, str] = {}
-    for centre_id, devices in enrolled_centres(SyncState(inst.store), inst.log).items():
+    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log).items():
         for pc in centre_pcs(inst.log, centre_id, retired_too=True) | {d.device_id for d in devices}:
             out[pc] = centre_id
     return out
@@ -78,7 +78,7 @@ def centres(inst: Installation) -> list[CentreRow]:
         if centre is not None:
             packs.setdefault(centre, set()).add(pack_id)
     rows = []
-    for centre_id, devices in enrolled_centres(SyncState(inst.store), inst.log).items():
+    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log).items():
         info = inst.centre.all.get(centre_id)
         contact = {d.device_id: d.last_contact for d in devices}
         its_pcs = [CentrePC(pc.id, pc.name or None, contact.get(pc.id)) for pc in info.pcs if not pc.retired]

@@ -21,7 +21,7 @@ from hubdesk.core.packs import PackError, check_signer, fingerprint, read_public
 from hubdesk.core.store import migration
 from hubdesk.errors import NotFound
 from hubdesk.hub import deltas
-from hubdesk.sync.state import SyncState
+from hubdesk.sync.service import sync_state
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -105,7 +105,7 @@ def publish(inst: Installation, pack: Path | str, *, trust: Path | str | None = 
     pack = Path(pack)
     if not pack.is_file():
         raise NotFound(f"{pack} is not a .hubpack file; build one with 'hubdesk pack build'.")
-    SyncState(inst.store).become_hub()
+    sync_state(inst).become_hub()
     # verifies; refuses a damaged or hostile pack with a sentence
     result = inst.packs.install(pack, trust=trust)
     dest_dir = folder(inst)

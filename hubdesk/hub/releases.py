@@ -22,7 +22,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.releases import SUFFIX, read_release, trusted_release_keys
 from hubdesk.errors import NotFound, UpdateError
 from hubdesk.sync.artifacts import sha256_of
-from hubdesk.sync.state import SyncState
+from hubdesk.sync.service import sync_state
 
 KIND = "hubdesk-release"
 INDEX = "index.json"
@@ -50,7 +50,7 @@ def publish_release(inst: Installation, path: Path) -> HeldRelease:
     if not Path(path).is_file():
         raise NotFound(f"{path} is not a release file; the release manager makes one with 'hubdesk release build'.")
     release = read_release(Path(path), trusted_release_keys())
-    SyncState(inst.store).become_hub()
+    sync_state(inst).become_hub()
     dest = folder(inst)
     name = f"hubdesk-{release.version}-{release.platform}{SUFFIX}"
     tmp = dest / f".{name}.part"

@@ -38,6 +38,7 @@ from hubdesk.hub.quotas import Quota, Quotas
 from hubdesk.sync import enrolment, protocol, serving, syncthing_cards
 from hubdesk.sync.centres import centre_of, trusted_pc
 from hubdesk.sync.entitlement import hub_policy
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.serving import Limits, TLSFiles
 from hubdesk.sync.signing import (
     H_DEVICE,
@@ -50,7 +51,7 @@ from hubdesk.sync.signing import (
     request_time,
     sign_reply,
 )
-from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
+from hubdesk.sync.state import CENTRE_ROLE, Device
 
 MAX_BODY = 32 << 20
 DEVICE_CACHE_S = 2.0  # how long an enrolment lookup is reused
@@ -108,7 +109,7 @@ class Hub:
         quota: Quota | None = None,
     ) -> None:
         self.inst = inst
-        self.state = SyncState(inst.store)
+        self.state = sync_state(inst)
         inst.store.migrate()
         self.state.become_hub()
         self.max_body = max_body

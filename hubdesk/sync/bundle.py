@@ -58,6 +58,7 @@ from hubdesk.sync.protocol import (
     vector_from_wire,
     vector_to_wire,
 )
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.state import CENTRE_ROLE, HUB, HUB_DEST, Device, NotEnrolled, SyncState, crashpoint
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ def export_all(
     ``offers`` (a hub's, by centre) name the artifacts laid beside the bundles: the first bundle
     of each centre carries its offer in the signed header.
     """
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     if state.is_hub and dest is None:  # every enrolled centre gets its own bundles
         return [
             p
@@ -189,7 +190,7 @@ def _write(
     always: bool = False,
     offer: Offer | None = None,
 ) -> tuple[Path | None, int]:
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     key, to, policy = _link(inst, state, dest)
     acked = state.vector("sync_acked", key)
     base = acked if again else merge_vectors(acked, state.vector("sync_exported", key))
@@ -365,7 +366,7 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
     if header["to"] is not None and header["to"] not in (inst.device_id, inst.centre.id):
         wanted = header.get("for")
         return ImportResult(path, "elsewhere", sender, meant_for=wanted[:80] if isinstance(wanted, str) else None)
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     if state.seen(parsed.bundle_id):  # its events are in; what it carried beside them may not be yet
         return ImportResult(path, "replay", sender, offer=_hub_offer(state, header))
     role, new = _trust(inst, state, header, name)

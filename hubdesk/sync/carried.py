@@ -24,7 +24,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.core.packs import PackError, parse_version
 from hubdesk.errors import HubDeskError
 from hubdesk.sync.artifacts import Artifact, Offer, fetch
-from hubdesk.sync.state import SyncState
+from hubdesk.sync.service import sync_state
 
 PACK = "pack"
 PACK_DELTA = "pack-delta"
@@ -117,13 +117,13 @@ def install_carried(
                 (report.ready if art.kind == RELEASE else report.installed).append(what)
     if last_waiting is not None:
         still = [w for w in last_waiting if _newer_than_installed(inst, w)]
-        SyncState(inst.store).set_json(WAITING_KEY, still)
+        sync_state(inst).set_json(WAITING_KEY, still)
         report.waiting = still
     return report
 
 
 def waiting(inst: Installation) -> list[dict[str, Any]]:
     """What the hub last said it holds for this centre but did not send (minus what has arrived since)."""
-    raw = SyncState(inst.store).get_json(WAITING_KEY)
+    raw = sync_state(inst).get_json(WAITING_KEY)
     items = [w for w in raw if isinstance(w, dict)] if isinstance(raw, list) else []
     return [w for w in items if _newer_than_installed(inst, w)]

@@ -29,8 +29,9 @@ from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, HubDeskError, NetworkUnavailable, SyncError
 from hubdesk.sync import enrolment, protocol, syncthing_cards
 from hubdesk.sync.entitlement import centre_policy
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.signing import H_NONCE, H_SIG, check_signature, reply_bytes, sign_request
-from hubdesk.sync.state import HUB_DEST, NotEnrolled, SyncState, crashpoint
+from hubdesk.sync.state import HUB_DEST, NotEnrolled, crashpoint
 
 MAX_PACK = 16 << 30
 COMPRESS_OVER = 1024
@@ -65,7 +66,7 @@ class HubClient:
 
     @classmethod
     def for_hub(cls, inst: Installation, url: str | None = None, **kw: Any) -> HubClient:
-        state = SyncState(inst.store)
+        state = sync_state(inst)
         hub = state.hub()
         if hub is None:
             if enrolment.pending_code(state):
@@ -163,10 +164,10 @@ class HubClient:
         except (ValueError, KeyError, TypeError) as exc:
             raise protocol.ProtocolError("The hub's answer to the enrolment is not readable.") from exc
         self._json(resp, resp.request.headers[H_NONCE], key)  # signed by the key it names
-        enrolment.trust_hub(SyncState(self.inst.store), device_id, key, url=self.url, code=code)
+        enrolment.trust_hub(sync_state(self.inst), device_id, key, url=self.url, code=code)
         self.inst.centre.link_hub(device_id, key, self.url)  # every PC of the centre now knows its hub
         self.hub_key = key
-        if syncthing_cards.own_card(SyncState(self.inst.store)):
+        if syncthing_cards.own_card(sync_state(self.inst)):
             with contextlib.suppress(HubDeskError):  # enrolled either way; the next sync asks again
                 self.learn_syncthing()
         return device_id
@@ -178,7 +179,7 @@ class HubClient:
         """
         info = self._call_json("GET", "/")
         card = info.get("syncthing") if isinstance(info, dict) else None
-        return syncthing_cards.remember_hub_card(SyncState(self.inst.store), card)
+        return syncthing_cards.remember_hub_card(sync_state(self.inst), card)
 
     # -- packs --------------------------------------------------------------------------------
     def published(self) -> list[dict[str, Any]]:
@@ -304,7 +305,7 @@ class SyncReport:
 def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> None:
     packs = inst.packs
     installed = {p.id: p.version for p in packs.list()}
-    skipped = set(json.loads(SyncState(inst.store).get("packs_refused") or "[]"))
+    skipped = set(json.loads(sync_state(inst).get("packs_refused") or "[]"))
     for item in client.published():
         if installed.get(item["id"]) == item["version"] or item["sha256"] in skipped:
             continue
@@ -317,7 +318,7 @@ def _fetch_packs(inst: Installation, client: HubClient, report: SyncReport) -> N
         except HubDeskError as exc:  # e.g. older than the one installed: say so once, do not retry forever
             report.pack_errors.append(f"{item['id']} {item['version']}: {exc}")
             skipped.add(item["sha256"])
-            SyncState(inst.store).set("packs_refused", json.dumps(sorted(skipped)))
+            sync_state(inst).set("packs_refused", json.dumps(sorted(skipped)))
         finally:
             path.unlink(missing_ok=True)
 
@@ -382,7 +383,7 @@ def sync_now(
     inst: Installation, *, url: str | None = None, packs: bool = True, transport: httpx.BaseTransport | None = None
 ) -> SyncReport:
     """Push and pull once with the hub, then fetch newly published packs; remember how it went."""
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     start = time.monotonic()
     client = HubClient.for_hub(inst, url, transport=transport)
     report = SyncReport()

@@ -8,12 +8,13 @@ from hubdesk.core.clock_skew import clocks_ahead
 from hubdesk.core.installation import Installation
 from hubdesk.sync import enrolment
 from hubdesk.sync.entitlement import centre_policy
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.state import CENTRE_ROLE, HUB_DEST, SyncState
 
 
 def pending_events(inst: Installation, state: SyncState | None = None) -> int:
     """Events this centre may send its hub that the hub has not yet acknowledged holding."""
-    state = state or SyncState(inst.store)
+    state = state or sync_state(inst)
     acked = state.vector("sync_acked", HUB_DEST)
     may_send = centre_policy(inst.device_id).may_send
     total = 0
@@ -29,7 +30,7 @@ def pending_events(inst: Installation, state: SyncState | None = None) -> int:
 
 
 def sync_status(inst: Installation) -> dict[str, Any]:
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     hub = state.hub()
     out: dict[str, Any] = {
         "device_id": inst.device_id,

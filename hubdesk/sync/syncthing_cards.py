@@ -20,6 +20,7 @@ from typing import Any
 
 from hubdesk.core.events import CENTRE
 from hubdesk.core.installation import Installation
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.state import CENTRE_ROLE, SyncState
 
 KIND = "syncthing.device"
@@ -70,7 +71,7 @@ def announce(inst: Installation, device_id: str, address: str) -> bool:
     card = valid_card({"device_id": device_id, "address": address})
     if card is None:
         raise ValueError(f"Not a Syncthing device id and address: {device_id!r} {address!r}")
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     changed = card != own_card(state)
     if changed:
         state.set_json(OWN_KEY, card)
@@ -90,7 +91,7 @@ def address_of(options: dict[str, Any]) -> str:
 
 def peer_cards(inst: Installation) -> list[dict[str, str]]:
     """The Syncthings this installation should pair with: its hub's, or (a hub) each centre's."""
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     if not state.is_hub:
         card = hub_card(state) if state.hub() is not None else None
         return [card] if card else []

@@ -28,7 +28,8 @@ from hubdesk.core.store import migration
 from hubdesk.errors import HubDeskError
 from hubdesk.sync import enrolment, syncthing_cards
 from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_named, write_bundle
-from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled, SyncState
+from hubdesk.sync.service import sync_state
+from hubdesk.sync.state import CENTRE_ROLE, NotEnrolled
 from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_process import SyncthingProcess
 
@@ -86,7 +87,7 @@ class SyncthingTransport:
     def __init__(self, inst: Installation, client: SyncthingClient, *, folders_root: Path | None = None) -> None:
         self.inst = inst
         self.client = client
-        self.state = SyncState(inst.store)
+        self.state = sync_state(inst)
         self.folders_root = folders_root or inst.dirs.sync / "syncthing-folders"
         self._event_since = 0
 
@@ -277,11 +278,11 @@ def syncthing_home(inst: Installation) -> Path:
 
 def configure_attached(inst: Installation, url: str, api_key: str) -> None:
     """Use a Syncthing that runs anyway (its own service, another user's) instead of starting one."""
-    SyncState(inst.store).set_json(SETTINGS_KEY, {"mode": "attached", "url": url, "api_key": api_key})
+    sync_state(inst).set_json(SETTINGS_KEY, {"mode": "attached", "url": url, "api_key": api_key})
 
 
 def configure_managed(inst: Installation) -> None:
-    SyncState(inst.store).set_json(SETTINGS_KEY, {"mode": "managed"})
+    sync_state(inst).set_json(SETTINGS_KEY, {"mode": "managed"})
 
 
 def managed_process(inst: Installation, **kwargs: Any) -> SyncthingProcess:
@@ -290,7 +291,7 @@ def managed_process(inst: Installation, **kwargs: Any) -> SyncthingProcess:
 
 def configured(inst: Installation) -> bool:
     """True once this installation has a Syncthing of its own (started or attached)."""
-    return SyncState(inst.store).get_json(SETTINGS_KEY) is not None
+    return sync_state(inst).get_json(SETTINGS_KEY) is not None
 
 
 def record_own(inst: Installation, client: SyncthingClient) -> str:
@@ -319,7 +320,7 @@ def pair_now(inst: Installation) -> list[Pairing]:
 
 def open_client(inst: Installation) -> SyncthingClient:
     """A client for this installation's Syncthing (attached, or HubDesk's own, which must be running)."""
-    settings = SyncState(inst.store).get_json(SETTINGS_KEY) or {"mode": "managed"}
+    settings = sync_state(inst).get_json(SETTINGS_KEY) or {"mode": "managed"}
     if settings.get("mode") == "attached":
         return SyncthingClient(str(settings["url"]), str(settings["api_key"]))
     proc = managed_process(inst)

@@ -26,7 +26,7 @@ from hubdesk.sync.scheduler import (
     Target,
     Wake,
 )
-from hubdesk.sync.state import SyncState
+from hubdesk.sync.service import sync_state
 from hubdesk.sync.status import pending_events
 from hubdesk.sync.syncthing import SyncthingError, SyncthingUnavailable
 from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, configured, open_client
@@ -34,7 +34,7 @@ from hubdesk.sync.syncthing_transport import PAIRINGS_KEY, SyncthingTransport, c
 
 def hub_url(inst: Installation) -> str | None:
     """The hub's HTTP address, if this centre enrolled online (else it syncs by bundles only)."""
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     hub = state.hub()
     return (hub.url if hub else None) or state.get("hub_url")
 
@@ -72,7 +72,7 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
     the peer left again. New bundles are written only while a peer is connected, so a centre
     offline for a month does not fill its folder with one small bundle per round.
     """
-    state = SyncState(inst.store)
+    state = sync_state(inst)
 
     def reachable() -> bool:
         return transport.client.ping()
@@ -108,7 +108,7 @@ def syncthing_target(inst: Installation, transport: SyncthingTransport, *, poll_
 
 
 def _auto_syncthing(inst: Installation) -> SyncthingTransport | None:
-    if not (SyncState(inst.store).get_json(PAIRINGS_KEY) or configured(inst)):
+    if not (sync_state(inst).get_json(PAIRINGS_KEY) or configured(inst)):
         return None
     try:
         return SyncthingTransport(inst, open_client(inst))
@@ -118,7 +118,7 @@ def _auto_syncthing(inst: Installation) -> SyncthingTransport | None:
 
 def record_errors(inst: Installation) -> Listener:
     """A listener that keeps the scheduler's last error where ``hubdesk sync status`` reads it."""
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     last: list[str | None] = [None]
 
     def listener(status: SchedulerStatus) -> None:
@@ -158,7 +158,7 @@ def scheduler_for(
             "This installation has nowhere to sync: enrol it with a hub online ('hubdesk sync enrol CODE --hub URL') "
             "or pair it with the hub's Syncthing ('hubdesk sync syncthing pair ...')."
         )
-    state = SyncState(inst.store)
+    state = sync_state(inst)
     count = pending or (lambda: 0 if state.is_hub else pending_events(inst, state))
     scheduler = Scheduler(targets, interval=interval, pending=count)
     scheduler.add_listener(record_errors(inst))

@@ -37,7 +37,7 @@ class SyncBridge(QObject):
         self.scheduler: Any = None
         self.unavailable = ""
         self.stopped = False
-        self.own_syncthing: Any = None  # the SyncthingProcess this app started (stopped on close)
+        self.own_syncthing: Any = None  # the sync service, when it started Syncthing for this app (stopped on close)
         # what went wrong with Syncthing, for the status line: ("missing" | "away" | "failed", detail)
         self.syncthing_problem: tuple[str, str] | None = None
         self._syncthing_thread: threading.Thread | None = None
@@ -60,32 +60,19 @@ class SyncBridge(QObject):
         self._syncthing_thread.start()
 
     def _bring_up_syncthing(self) -> None:
-        from hubdesk.sync.state import SyncState
-        from hubdesk.sync.syncthing_process import find_binary
-        from hubdesk.sync.syncthing_transport import SETTINGS_KEY, managed_process, open_client
+        from hubdesk.sync.service import sync_service
 
-        problem: tuple[str, str] | None = None
-        try:
-            settings = SyncState(self.ctx.inst.store).get_json(SETTINGS_KEY) or {}
-            if settings.get("mode") == "attached":
-                with open_client(self.ctx.inst) as client:
-                    if not client.ping():
-                        problem = ("away", str(settings.get("url", "")))
-            else:
-                proc = managed_process(self.ctx.inst)
-                if proc.config_path.exists() and proc.running():
-                    pass  # started by 'hubdesk sync syncthing start': use it, and leave it running
-                elif find_binary() is None:
-                    problem = ("missing", "")
+        service = sync_service(self.ctx.inst)  # the same start-up as 'hubdesk sync watch'
+        up = service.bring_up_syncthing()
+        if up.client is not None:
+            up.client.close()  # the scheduler's Syncthing target talks to it with its own client
+        with self._lock:
+            if up.started:
+                if self.stopped:  # the window closed while Syncthing was booting
+                    service.stop_syncthing()
                 else:
-                    proc.start().close()
-                    with self._lock:
-                        if self.stopped:  # the window closed while Syncthing was booting
-                            proc.stop()
-                        else:
-                            self.own_syncthing = proc
-        except Exception as exc:  # any failure is said in the status line; the app carries on
-            problem = ("failed", str(exc))
+                    self.own_syncthing = service  # stopped with the window (only if started here)
+        problem = None if up.problem in (None, "none") else (up.problem or "", up.detail)
         self.syncthing_problem = problem
         scheduler = self.scheduler
         if scheduler is not None and problem is None:
