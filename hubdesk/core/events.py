@@ -396,6 +396,22 @@ class EventLog:
     def count(self) -> int:
         return int(self.store.query("SELECT COUNT(*) FROM events")[0][0])
 
+    def count_after(self, device_id: str, scope: str, scope_seq: int) -> int:
+        """How many of ``device_id``'s events in ``scope`` come after ``scope_seq`` (what a peer still lacks)."""
+        rows = self.store.query(
+            "SELECT COUNT(*) FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ?",
+            (device_id, scope, scope_seq),
+        )
+        return int(rows[0][0])
+
+    def written_by(self, device_id: str, kind: str, scope_prefix: str = "") -> list[Event]:
+        """The events of one kind a device wrote itself, optionally in scopes starting with ``scope_prefix``."""
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM events WHERE kind = ? AND device_id = ? AND scope LIKE ?",
+            (kind, device_id, scope_prefix.replace("%", "") + "%"),
+        )
+        return [Event.from_row(r) for r in rows]
+
     def events(self, kind: str | None = None) -> list[Event]:
         sql = f"SELECT {_COLUMNS} FROM events"
         params: tuple[object, ...] = ()

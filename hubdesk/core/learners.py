@@ -124,6 +124,13 @@ class Learners:
             centre_of[origin] = found or origin
         return [Learner(r[0], r[1], r[2], r[3], secrets.get(r[0], frozenset()), centre_of[r[4]]) for r in rows]
 
+    def count_by_origin(self) -> dict[str, int]:
+        """Learners (not removed) by the device that added them: the hub counts them per centre."""
+        rows = self.store.query(
+            "SELECT origin_device, COUNT(*) FROM learners WHERE removed = 0 GROUP BY origin_device"
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def get(self, learner_id: str) -> Learner:
         for learner in self.all(include_removed=True):
             if learner.id == learner_id:

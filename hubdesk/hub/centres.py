@@ -66,14 +66,12 @@ def centres(inst: Installation) -> list[CentreRow]:
     """Every centre with its PCs, learner and pack counts and last contact, by name then id."""
     of_device = centre_of_device(inst)
     learners: dict[str, int] = {}
-    for device_id, count in inst.store.query(
-        "SELECT origin_device, COUNT(*) FROM learners WHERE removed = 0 GROUP BY origin_device"
-    ):
+    for device_id, count in inst.learners.count_by_origin().items():
         centre = of_device.get(device_id)
         if centre is not None:
             learners[centre] = learners.get(centre, 0) + int(count)
     packs: dict[str, set[str]] = {}
-    for device_id, pack_id in inst.store.query("SELECT device_id, pack_id FROM centre_packs WHERE removed = 0"):
+    for device_id, pack_id in ((p.device_id, p.pack_id) for p in inst.centre_packs.installed()):
         centre = of_device.get(device_id)
         if centre is not None:
             packs.setdefault(centre, set()).add(pack_id)

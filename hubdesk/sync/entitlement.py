@@ -83,12 +83,10 @@ def from_hub(_device_id: str, scope: str) -> bool:
 
 
 JOINED = "group.member_joined"
-_COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
 
 
 def _own_joins(log: EventLog, device_id: str) -> list[Event]:
-    sql = f"SELECT {_COLUMNS} FROM events WHERE kind = ? AND scope LIKE ? AND device_id = ?"
-    return [Event.from_row(r) for r in log.store.query(sql, (JOINED, GROUP_PREFIX + "%", device_id))]
+    return log.written_by(device_id, JOINED, GROUP_PREFIX)
 
 
 def _names_itself(ev: Event) -> bool:

@@ -84,15 +84,16 @@ class SyncService:
             return SyncthingUp(None, "none")
         try:
             settings = self.state.get_json(SETTINGS_KEY) or {}
-            client = open_client(inst)
-            if client.ping():
-                return SyncthingUp(client)
             if settings.get("mode") == "attached":
+                client = open_client(inst)
+                if client.ping():
+                    return SyncthingUp(client)
                 client.close()
                 return SyncthingUp(None, "away", str(settings.get("url", "")))
-            client.close()
             proc = managed_process(inst)
-            if not proc.config_path.exists() or not start:
+            if proc.config_path.exists() and proc.running():  # started by 'sync syncthing start': use it
+                return SyncthingUp(proc.client())
+            if not start:
                 return SyncthingUp(None, "none")
             if find_binary() is None:
                 return SyncthingUp(None, "missing")

@@ -21,11 +21,7 @@ def pending_events(inst: Installation, state: SyncState | None = None) -> int:
     for (device_id, scope), _upto in inst.log.vector().items():
         if not may_send(device_id, scope):
             continue
-        rows = inst.store.query(
-            "SELECT COUNT(*) FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ?",
-            (device_id, scope, acked.get((device_id, scope), 0)),
-        )
-        total += int(rows[0][0])
+        total += inst.log.count_after(device_id, scope, acked.get((device_id, scope), 0))
     return total
 
 
