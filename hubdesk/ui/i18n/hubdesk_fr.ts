@@ -435,6 +435,14 @@
         <translation>Écrivez ici. *des étoiles* pour l’italique, **deux** pour le gras.</translation>
     </message>
     <message>
+        <source>Add a picture…</source>
+        <translation>Ajouter une image…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG, at most 200 KB</source>
+        <translation>Un PNG ou un JPEG, 200 Ko au plus</translation>
+    </message>
+    <message>
         <source>One right choice</source>
         <translation>Un seul bon choix</translation>
     </message>
@@ -505,6 +513,14 @@
     <message>
         <source>The facilitator asks: %1</source>
         <translation>L’animateur demande : %1</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read: %1</source>
+        <translation>Cette image ne peut pas être lue : %1</translation>
     </message>
     <message>
         <source>Tick “I agree” to share it under the licence, or keep it as a draft.</source>
