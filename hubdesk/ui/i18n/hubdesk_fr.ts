@@ -1566,12 +1566,20 @@
         <translation>Cette leçon n’est plus dans le cours.</translation>
     </message>
     <message>
+        <source>From learners of other centres</source>
+        <translation>Des apprenants d’autres centres</translation>
+    </message>
+    <message>
         <source>From learners at %1</source>
         <translation>Des apprenants de %1</translation>
     </message>
     <message>
-        <source>Read in: %1 (translated by learners)</source>
-        <translation>Lire en : %1 (traduit par des apprenants)</translation>
+        <source>Read in: %1 (translated by learners of another centre)</source>
+        <translation>Lire en : %1 (traduit par des apprenants d’un autre centre)</translation>
+    </message>
+    <message>
+        <source>Read in: %1 (translated by learners at %2)</source>
+        <translation>Lire en : %1 (traduit par des apprenants de %2)</translation>
     </message>
     <message>
         <source>✔ Finished</source>
