@@ -1651,6 +1651,21 @@
     </message>
 </context>
 <context>
+    <name>RestoreOffer</name>
+    <message>
+        <source>HubDesk&apos;s database on this PC is damaged, so HubDesk cannot open it.
+
+Restore the newest good backup, from {when}? What was done on this PC after that backup stays in the damaged copy, which is kept aside.</source>
+        <translation>La base de données de HubDesk sur ce PC est endommagée : HubDesk ne peut pas l&apos;ouvrir.
+
+Restaurer la dernière bonne sauvegarde, du {when} ? Ce qui a été fait sur ce PC après cette sauvegarde reste dans la copie endommagée, qui est mise de côté.</translation>
+    </message>
+    <message>
+        <source>The backup is back in place. This PC now has a new device number: if it syncs with a hub, enrol it again with a new code from the hub.</source>
+        <translation>La sauvegarde est remise en place. Ce PC a maintenant un nouveau numéro d&apos;appareil : s&apos;il se synchronise avec un hub, inscrivez-le à nouveau avec un nouveau code du hub.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <source>Light edits to the text before approving (spelling, a word)</source>
