@@ -168,6 +168,12 @@ def test_hostile_json_gets_4xx_on_every_route(hub_and_centre: tuple[HubProcess, 
     for body in [*bodies, b'{"v":1,"code":' + _nested(3000) + b"}"]:
         r = httpx.post(hub.url + "/enrol", content=body, timeout=10)
         assert 400 <= r.status_code < 500 or r.status_code == 429, (body[:60], r.status_code)
+    for _ in range(40):  # junk that is not HTTP: each answered 400, but the log does not fill up
+        with socket.create_connection(("127.0.0.1", hub.port), 5) as s:
+            s.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
+            s.settimeout(5)
+            assert s.recv(100).startswith(b"HTTP/1.1 400")
+    assert hub.log().count("Invalid HTTP request") <= 10
     assert hub.alive()
     assert _legit_sync(centre) < 5
 
