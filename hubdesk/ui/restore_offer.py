@@ -38,9 +38,15 @@ def offer_restore(data_dir: Path, damaged: DamagedStore, translations: Translati
     """Ask whether to restore ``damaged.backup``; restore it if so. True once it is in place."""
     if damaged.backup is None:
         return False
-    good = damaged.backup
     translations = translations or Translations()
-    translations.apply(backup_language(good))
+    translations.apply(backup_language(damaged.backup))
+    try:
+        return _ask_and_restore(data_dir, damaged.backup)
+    finally:
+        translations.remove()  # the window installs the language of the database it opens
+
+
+def _ask_and_restore(data_dir: Path, good: Path) -> bool:
     made = next((b.made for b in backups.Backups(DataDir(data_dir).database).list() if b.path == good), None)
     when = f"{made:%Y-%m-%d %H:%M} UTC" if made else good.name
     question = QCoreApplication.translate(
