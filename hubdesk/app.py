@@ -19,11 +19,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.core.installation import Installation
+from hubdesk.core.store import DamagedStore
 from hubdesk.errors import HubDeskError
 from hubdesk.ui.app_settings import AppSettings
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.fitting import fit_window
 from hubdesk.ui.main_window import PREFERRED_SIZE, MainWindow
+from hubdesk.ui.restore_offer import offer_restore
 from hubdesk.ui.samples import default_sample_dir
 from hubdesk.ui.translations import Translations
 from hubdesk.ui.workers import Workers
@@ -102,9 +104,20 @@ def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
     return app, window, inst
 
 
+def open_or_restore(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
+    """:func:`start_app`; a database that fails its check is offered its newest good backup first."""
+    try:
+        return start_app(data_dir)
+    except DamagedStore as exc:
+        application()
+        if not offer_restore(Path(data_dir), exc):
+            raise
+    return start_app(data_dir)
+
+
 def run_app(data_dir: Path) -> int:
     try:
-        app, _window, inst = start_app(data_dir)
+        app, _window, inst = open_or_restore(data_dir)
     except HubDeskError as exc:
         application()
         QMessageBox.critical(None, "HubDesk", str(exc))

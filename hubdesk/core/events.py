@@ -296,7 +296,7 @@ class EventLog:
             for ev in new
         ]
         for ev, row in zip(new, rows, strict=True):
-            if len(row[7]) > MAX_PAYLOAD_CHARS or too_deep(row[7], ev.payload, MAX_PAYLOAD_DEPTH):
+            if len(row[7]) > MAX_PAYLOAD_CHARS or too_deep(row[7], MAX_PAYLOAD_DEPTH):
                 raise EventError(
                     f"An event ({ev.kind[:64]} from {ev.device_id}) carries more than "
                     f"{MAX_PAYLOAD_CHARS // 1024} KB of content, or content nested too deeply; "

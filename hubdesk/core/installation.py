@@ -16,7 +16,7 @@ from hubdesk.core import domains
 from hubdesk.core.centre import Centre
 from hubdesk.core.centre_packs import CentrePacks
 from hubdesk.core.events import EventLog
-from hubdesk.core.groups import GroupNotes, GroupQuestions, Groups
+from hubdesk.core.groups import Authority, GroupNotes, GroupQuestions, Groups
 from hubdesk.core.identity import Identity
 from hubdesk.core.learner_settings import LearnerSettings
 from hubdesk.core.learners import Learners
@@ -87,7 +87,15 @@ class Installation:
 
     @cached_property
     def groups(self) -> Groups:
-        return Groups(self.log)
+        return Groups(self.log, self.group_authorities)
+
+    def group_authorities(self) -> list[Authority]:
+        """Who new study groups name as their authority: the centre, so the creator may re-key or
+        remove from any PC of it. A PC not in a named centre speaks with its device key (kept too,
+        for the groups started before it joined or made its centre)."""
+        if not self.centre.is_named:
+            return []
+        return [Authority(self.centre.public_key_b64, self.centre.sign)]
 
     @cached_property
     def group_notes(self) -> GroupNotes:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 MAX_DEPTH = 64
@@ -40,35 +41,38 @@ def _finite(text: str) -> float:
     return value
 
 
-def depth(value: Any, limit: int = MAX_DEPTH) -> int:
-    """How deeply ``value`` nests lists and objects, counting stops once past ``limit``."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list | tuple):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, level)
-        if deepest > limit:
-            return deepest
-        stack.extend((child, level + 1) for child in children)
-    return deepest
+_STRINGS_B = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_STRINGS_S = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS_B = re.compile(rb"[^\[\]{}]+")
+_NOT_BRACKETS_S = re.compile(r"[^\[\]{}]+")
+_PAIRS_B = re.compile(rb"\[\]|\{\}")
+_PAIRS_S = re.compile(r"\[\]|\{\}")
 
 
-def too_deep(text: str | bytes, value: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether ``value`` (parsed from ``text``) nests deeper than ``limit``.
+def too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether the JSON ``text`` (already parsed, so balanced) nests lists and objects deeper than ``limit``.
 
-    Counting brackets in the text runs at C speed; only a text with more than ``limit`` of them can
-    nest that deep, and only then is the value walked (brackets inside strings do not count there).
+    All at C speed, whatever the size: a text with at most ``limit`` brackets cannot; otherwise
+    its strings are dropped, then everything but brackets, then the innermost ``[]`` and ``{}``
+    pairs are removed ``limit`` times over: whatever is left was deeper.
     """
-    brackets = text.count(b"[") + text.count(b"{") if isinstance(text, bytes) else text.count("[") + text.count("{")
-    if brackets <= limit:
+    if isinstance(text, bytes):
+        if text.count(b"[") + text.count(b"{") <= limit:
+            return False
+        skeleton_b = _NOT_BRACKETS_B.sub(b"", _STRINGS_B.sub(b"", text))
+        for _ in range(limit):
+            skeleton_b = _PAIRS_B.sub(b"", skeleton_b)
+            if not skeleton_b:
+                return False
+        return True
+    if text.count("[") + text.count("{") <= limit:
         return False
-    return depth(value, limit) > limit
+    skeleton = _NOT_BRACKETS_S.sub("", _STRINGS_S.sub("", text))
+    for _ in range(limit):
+        skeleton = _PAIRS_S.sub("", skeleton)
+        if not skeleton:
+            return False
+    return True
 
 
 def loads(text: str | bytes | bytearray, *, max_depth: int = MAX_DEPTH) -> Any:
@@ -83,6 +87,6 @@ def loads(text: str | bytes | bytearray, *, max_depth: int = MAX_DEPTH) -> Any:
         raise
     except ValueError as exc:  # JSONDecodeError, and integers too long to convert
         raise UnsafeJSON(f"The JSON is not readable ({str(exc)[:80]}).") from None
-    if too_deep(bytes(text) if isinstance(text, bytearray) else text, value, max_depth):
+    if too_deep(bytes(text) if isinstance(text, bytearray) else text, max_depth):
         raise UnsafeJSON("The JSON is nested too deeply.")
     return value

@@ -31,6 +31,7 @@ def app() -> Any:
     from hubdesk.hub.quotas import Quota
     from hubdesk.hub.server import Hub
 
+    serving.quiet_junk()
     per_minute = os.environ.get(QUOTA_ENV)
     quota = Quota(int(per_minute)) if per_minute else None
     return Hub(Installation(os.environ[ENV]), quota=quota).app

@@ -25,8 +25,10 @@ The time the application then takes is not bounded here: it is the hub's own wor
 from __future__ import annotations
 
 import asyncio
+import logging
 import resource
 import ssl
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,35 @@ class GuardedH11Protocol(H11Protocol):
         self.watchdog = self.loop.call_later(lim.tick, self._check)
 
 
+class QuietJunk(logging.Filter):
+    """At most ``per_minute`` of uvicorn's one-line warnings about junk a client sent ("Invalid HTTP
+    request received."): each is harmless, but a junk client must not fill the hub's log."""
+
+    NOISE = ("Invalid HTTP request", "Unsupported upgrade request", "No supported WebSocket library")
+
+    def __init__(self, per_minute: int = 10) -> None:
+        super().__init__()
+        self.per_minute = per_minute
+        self.window = 0.0
+        self.count = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith(self.NOISE):
+            return True
+        now = time.monotonic()
+        if now - self.window >= 60:
+            self.window, self.count = now, 0
+        self.count += 1
+        return self.count <= self.per_minute
+
+
+def quiet_junk() -> None:
+    """Install :class:`QuietJunk` on uvicorn's log once in this process (each worker calls it too)."""
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, QuietJunk) for f in logger.filters):
+        logger.addFilter(QuietJunk())
+
+
 def raise_fd_limit(want: int) -> int:
     """Raise this process's open-file limit towards ``want`` (as far as the hard limit allows)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -211,6 +242,7 @@ def config(
     """A uvicorn configuration that serves ``app`` under ``limits`` (and over TLS when given);
     ``more`` goes to uvicorn as it is (``workers``, ``factory``)."""
     limits = limits or Limits()
+    quiet_junk()
     # a connection costs a file descriptor; keep room for the database, packs and logs besides
     fds = raise_fd_limit(limits.max_connections + 256)
     if fds - 128 < limits.max_connections:

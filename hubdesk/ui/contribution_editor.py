@@ -8,14 +8,18 @@ their yes to it. A draft is kept on the centre's PCs only.
 
 from __future__ import annotations
 
+import base64
 import re
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.core.contributions import LICENCE, Content, Contribution
+from hubdesk.core.contributions import LICENCE, MAX_PICTURE_BYTES, Content, Contribution, encode_picture
 from hubdesk.core.learners import Learner
 from hubdesk.core.render import render_markdown
 from hubdesk.errors import HubDeskError
@@ -39,6 +43,23 @@ from hubdesk.ui.fitting import FittingDialog
 from hubdesk.ui.report_words import centre_name
 
 QUESTION_TYPES = ("single", "multiple", "number", "text")
+
+
+class PicturePreview(QTextBrowser):
+    """The live preview: shows the learner's own pictures (``pic-1.png``), never anything else."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures: dict[str, bytes] = {}
+        self.setOpenLinks(False)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        data = self.pictures.get(QUrl(name).path() if isinstance(name, str) else name.path())
+        if data is None:
+            return None
+        image = QImage.fromData(data)
+        limit = max(120, self.viewport().width() - 20)
+        return image.scaledToWidth(limit) if image.width() > limit else image
 
 
 class ContributionEditor(FittingDialog):
@@ -88,8 +109,11 @@ class ContributionEditor(FittingDialog):
         # Markdown with a live preview
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Write here. *stars* make italics, **two** make bold."))
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
+        self.preview = PicturePreview()
+        self.pictures: list[tuple[str, str]] = []
+        self.picture_button = QPushButton(self.tr("Add a picture…"))
+        self.picture_button.setToolTip(self.tr("A PNG or JPEG, at most 200 KB"))
+        self.picture_button.clicked.connect(lambda: self.add_picture())
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._render)
         self.text.textChanged.connect(self._timer.start)
@@ -155,6 +179,7 @@ class ContributionEditor(FittingDialog):
             self.kind,
             self.title,
             self.pages,
+            self.picture_button,
             self.credit,
             self.licence,
             self.agree,
@@ -198,6 +223,7 @@ class ContributionEditor(FittingDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.pages.setCurrentIndex({"question": 1, "translation": 2}.get(kind, 0))
+        self.picture_button.setVisible(kind in ("tip", "example", "lesson"))
         self.title.setVisible(kind != "question")
 
     def _credit_text(self) -> None:
@@ -222,6 +248,8 @@ class ContributionEditor(FittingDialog):
         c = item.content
         self.kind.setCurrentIndex(max(0, self.kind.findData(c.kind)))
         self.title.setText(c.title)
+        self.pictures = list(c.pictures)
+        self.preview.pictures = {n: base64.b64decode(b) for n, b in c.pictures}
         self.text.setPlainText(c.body)
         self.credit.setChecked(c.attribution != "centre")
         if c.language:
@@ -258,7 +286,37 @@ class ContributionEditor(FittingDialog):
                 paragraphs=pairs,
                 **base,
             )
-        return Content(kind, title=self.title.text().strip(), body=self.text.toPlainText(), **base)
+        pictures = tuple(self.pictures) if kind in ("tip", "example", "lesson") else ()
+        return Content(kind, title=self.title.text().strip(), body=self.text.toPlainText(), pictures=pictures, **base)
+
+    def add_picture(self, path: Path | None = None) -> None:
+        """Take a picture from a file: checked (kind, bytes, pixels) before it joins the text."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a picture"), "", "Pictures (*.png *.jpg *.jpeg)"
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            with path.open("rb") as f:
+                data = f.read(MAX_PICTURE_BYTES + 1)
+            picture = encode_picture(data, len(self.pictures) + 1)
+            Content("lesson", None, None, title="t", body="b", pictures=(*self.pictures, picture)).check(
+                for_submit=False
+            )
+        except OSError as exc:
+            self.error.setText(self.tr("That picture cannot be read: %1").replace("%1", exc.strerror or str(exc)))
+            return
+        except HubDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self.pictures.append(picture)
+        self.preview.pictures[picture[0]] = data
+        if self.text.textCursor().position() == 0:  # not placed by the learner: after the text
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
+        self.text.insertPlainText(f"\n![{path.stem}]({picture[0]})\n")
+        self.error.clear()
 
     def _cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

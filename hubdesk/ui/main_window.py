@@ -84,18 +84,16 @@ class MainWindow(QMainWindow):
         self.sync = SyncBridge(self.ctx, self)
         self.ctx.extras["sync"] = self.sync
         self.sync.start()
-        self.ctx.workers.run(self._daily_backup, on_failed=lambda _exc: None)
+        # the day's copy of the database (SQLite's online backup: the app keeps writing meanwhile);
+        # the worker holds only the path, never a widget it could be the last to let go of
+        from hubdesk.core.backups import Backups
+
+        self.ctx.workers.run(Backups(self.ctx.inst.dirs.database).daily, on_failed=lambda _exc: None)
         # a centre of several PCs keeps them in step while the app runs (after the window is up)
         self.pc_joined.connect(self._say_pc_joined)
         self.ctx.inst.log.subscribe(self._centre_events)
         if self.ctx.inst.centre.is_named:
             QTimer.singleShot(0, lambda: self.peers.request(lambda _node: None))
-
-    def _daily_backup(self) -> None:
-        """The day's copy of the database, in a worker (SQLite's online backup: the app keeps writing)."""
-        from hubdesk.core.backups import Backups
-
-        Backups(self.ctx.inst.dirs.database).daily()
 
     def _centre_events(self, events: list[Event]) -> None:
         """On the writer's thread (a sync may run in a worker): hand PC arrivals to the GUI thread."""

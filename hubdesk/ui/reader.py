@@ -264,11 +264,22 @@ class ReaderPage(QWidget):
         if pack_id.startswith("community-"):
             return
         for other_pack, other_lesson, _title, language in self.ctx.inst.community.beside(pack_id, lesson_id)[:4]:
+            shared = other_pack.startswith("community-shared-")  # from other centres, through the hub
             if other_lesson.endswith(".learners"):
-                text = self.tr("From learners at %1").replace("%1", centre_name(self.ctx.inst))
+                text = (
+                    self.tr("From learners of other centres")
+                    if shared
+                    else self.tr("From learners at %1").replace("%1", centre_name(self.ctx.inst))
+                )
             else:
                 name = QLocale(language).nativeLanguageName() or language
-                text = self.tr("Read in: %1 (translated by learners)").replace("%1", name)
+                text = (
+                    self.tr("Read in: %1 (translated by learners of another centre)").replace("%1", name)
+                    if shared
+                    else self.tr("Read in: %1 (translated by learners at %2)")
+                    .replace("%1", name)
+                    .replace("%2", centre_name(self.ctx.inst))
+                )
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, p=other_pack, le=other_lesson: self.lesson_requested.emit(p, le))
             self.beside.insertWidget(len(self.beside_buttons), button)

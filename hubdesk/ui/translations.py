@@ -56,6 +56,14 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
+    def remove(self) -> None:
+        """Take this object's catalogues off the application (a dialog shown before the window)."""
+        app = QCoreApplication.instance()
+        for tr in self._installed:
+            if app is not None:
+                app.removeTranslator(tr)
+        self._installed.clear()
+
     def apply(self, language: str) -> bool:
         """Switch the interface language; English needs no catalogue. Returns False if none was found."""
         app = QCoreApplication.instance()

@@ -163,3 +163,43 @@ def test_translation_is_a_lesson_in_its_language(inst: Installation, tmp_path: P
     assert "a learner at" in text and "Kofi" not in text  # attribution to the centre, as asked
     found = inst.search.search("sarafu", language="sw")
     assert any(h.pack_id == pack.id for h in found.results)
+
+
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_a_new_lesson_with_a_picture_and_the_limits_on_pictures(inst: Installation, tmp_path: Path) -> None:
+    from hubdesk.core.contributions._pictures import encode
+
+    amina, _kofi, grace = _centre(inst, tmp_path)
+    c = inst.contributions
+    picture = encode(_png(40, 30), 1)
+    lesson = Content(
+        "lesson", "money", None, title="Our market map", body="Here: ![the map](pic-1.png)", pictures=(picture,)
+    )
+    item = c.submit(amina, lesson, licence_accepted=True)
+    c.approve(grace, item.id)
+    pack_id = community_pack_id(inst.centre_id(), "en")
+    [le] = inst.packs.get(pack_id).lessons
+    html = inst.packs.render_lesson(pack_id, le.id).html
+    assert 'src="lessons/img/' in html and "Our market map" in html
+    assert (inst.packs.pack_root(pack_id) / "lessons" / "img" / f"{item.id.split('.')[1]}-pic-1.png").is_file()
+    with pytest.raises(ContributionError, match="PNG or JPEG"):
+        encode(b"GIF89a" + b"\x00" * 20, 2)
+    with pytest.raises(ContributionError, match="at most 2400 pixels"):
+        encode(_png(2500, 1), 2)
+    with pytest.raises(ContributionError, match="at most 200 KB"):
+        encode(b"\x89PNG" + b"\x00" * 200_001, 2)
+    with pytest.raises(ContributionError, match="at most 3 pictures"):
+        c.submit(
+            amina, Content("lesson", None, None, title="T", body="b", pictures=(picture,) * 4), licence_accepted=True
+        )

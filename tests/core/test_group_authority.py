@@ -104,3 +104,21 @@ def test_a_group_made_before_groups_belonged_to_learners_stays_its_members(make_
         inst.group_notes.append(gid, kofi.id, "not his")
     inst.groups.leave(gid, amina.id)
     assert inst.groups.of_learner(amina.id) == []
+
+
+def test_groups_started_at_a_centre_name_its_key_and_any_of_its_pcs_speaks_for_them(make_inst) -> None:  # type: ignore[no-untyped-def]
+    pc1, pc2, home = make_inst("pc1"), make_inst("pc2"), make_inst("home")
+    pc1.centre.create("Kibera Youth Centre")
+    material = pc1.centre.secret_material()
+    pc2.centre.adopt(material["centre"], material["key"])  # what joining the centre's PCs hands over
+    amina, kofi = pc1.learners.add("Amina"), home.learners.add("Kofi")
+    group, code = pc1.groups.create("Circle", amina)
+    home.groups.join(code, kofi)
+    pc2.log.apply([ev for ev in pc1.log.events() if ev.scope in (CENTRE, SITE)])
+    for inst in (pc1, pc2, home):
+        inst.log.apply(_between_centres(pc1) + _between_centres(home))
+    row = pc2.store.query("SELECT authority FROM groups WHERE id = ?", (group.id,))
+    assert row[0][0] == pc1.centre.public_key_b64 != pc1.identity.public_key_b64
+    pc2.groups.remove(group.id, kofi.id, by=amina.id)
+    home.log.apply(_between_centres(pc2))
+    assert [m.name for m in home.groups.members(group.id)] == ["Amina"]

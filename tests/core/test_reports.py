@@ -156,3 +156,13 @@ def test_cli_reports_match_the_fixture(inst: Installation, tmp_path: Path, capsy
     assert main(["--data-dir", data, "report", "progress", "--since", "1 March"]) == 2
     err = capsys.readouterr().err
     assert "YYYY-MM-DD" in err and "Traceback" not in err
+
+
+def test_a_study_group_filter_keeps_its_members(inst: Installation, tmp_path: Path) -> None:
+    ids = story(inst, tmp_path)
+    group, _code = inst.groups.create("Market maths", inst.learners.get(ids["Kofi"]))
+    [grid] = inst.reports.progress_grid(ReportFilter(group=group.id))
+    assert [r.name for r in grid.rows] == ["Kofi"]
+    assert [p.name for p in inst.reports.needs_help(ReportFilter(group="Market maths"))] == ["Kofi"]
+    with pytest.raises(ReportError, match="no study group"):
+        inst.reports.progress_grid(ReportFilter(group="nope"))

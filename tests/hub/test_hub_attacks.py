@@ -8,10 +8,13 @@ over one database.
 from __future__ import annotations
 
 import json
+import os
+import random
 import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -168,6 +171,12 @@ def test_hostile_json_gets_4xx_on_every_route(hub_and_centre: tuple[HubProcess, 
     for body in [*bodies, b'{"v":1,"code":' + _nested(3000) + b"}"]:
         r = httpx.post(hub.url + "/enrol", content=body, timeout=10)
         assert 400 <= r.status_code < 500 or r.status_code == 429, (body[:60], r.status_code)
+    for _ in range(40):  # junk that is not HTTP: each answered 400, but the log does not fill up
+        with socket.create_connection(("127.0.0.1", hub.port), 5) as s:
+            s.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
+            s.settimeout(5)
+            assert s.recv(100).startswith(b"HTTP/1.1 400")
+    assert hub.log().count("Invalid HTTP request") <= 10
     assert hub.alive()
     assert _legit_sync(centre) < 5
 
@@ -197,3 +206,75 @@ def test_quotas_are_kept_in_the_database_for_every_hub_process(tmp_path: Path) -
         centre.close()
         stranger.close()
     assert "Traceback" not in one.log() + two.log()
+
+
+def _junk(rng: random.Random, depth: int = 0) -> Any:
+    pick = rng.randrange(9 if depth < 4 else 6)
+    if pick == 0:
+        return None
+    if pick == 1:
+        return rng.choice([True, False, 0, -1, 2**70, 1.5, 1e308, -(2**63)])
+    if pick == 2:
+        return "".join(chr(rng.randrange(0x20, 0x2FFF)) for _ in range(rng.randrange(0, 30)))
+    if pick == 3:
+        return rng.choice(["vector", "pull", "push", "events", "centre", "private", "group:x", ""])
+    if pick == 4:
+        return rng.randrange(-3, 3)
+    if pick == 5:
+        return "x" * rng.choice([0, 65, 70_000])
+    if pick == 6:
+        return [_junk(rng, depth + 1) for _ in range(rng.randrange(0, 4))]
+    keys = ["v", "type", "vector", "events", "limit", "d", "s", "sc", "ss", "h", "k", "l", "p", "code", "sig"]
+    return {rng.choice(keys): _junk(rng, depth + 1) for _ in range(rng.randrange(0, 6))}
+
+
+def _near_miss(rng: random.Random, centre: Installation) -> Any:
+    event = {"d": centre.device_id, "s": 90_000, "sc": "centre", "ss": 90_000, "h": "0" * 13 + "-0000-x", "k": "t"}
+    broken = {**event, rng.choice([*event, "p", "l"]): _junk(rng)}
+    return rng.choice(
+        [
+            {"v": 1, "type": "push", "events": [broken]},
+            {"v": 1, "type": "push", "events": [event | {"k": "learner.added", "p": _junk(rng)}]},
+            {"v": 1, "type": "pull", "vector": _junk(rng), "limit": _junk(rng)},
+            {"v": 1, "type": "pull", "vector": [[_junk(rng), "centre", 1]], "limit": 10},
+            {"v": 1, "type": _junk(rng)},
+            {"v": _junk(rng), "type": "vector"},
+            _junk(rng),
+        ]
+    )
+
+
+ROUTES = ["/sync/vector", "/sync/pull", "/sync/push", "/enrol", "/packs", "/packs/x.hubpack", "/"]
+
+
+def test_fuzzing_every_route_leaves_the_hub_serving(hub_and_centre: tuple[HubProcess, Installation]) -> None:
+    hub, centre = hub_and_centre
+    rng = random.Random(20261201)
+    statuses: list[int] = []
+    before = _legit_sync(centre)
+    with httpx.Client(timeout=10) as http:
+        for i in range(240):
+            route = rng.choice(ROUTES)
+            method = "GET" if route.startswith("/packs") or route == "/" else "POST"
+            case = i % 4
+            if case == 0:  # near-real messages, properly signed, one thing wrong
+                body = json.dumps(_near_miss(rng, centre)).encode()
+            elif case == 1:  # random JSON
+                body = json.dumps(_junk(rng)).encode()
+            elif case == 2:  # bytes that are not JSON, or nested past any limit
+                body = rng.choice([os.urandom(rng.randrange(0, 2000)), b"[" * 100_000, b'{"a":' * 50_000])
+            else:  # a replay of a request that already went through
+                body = b'{"v":1,"type":"vector"}'
+                headers = sign_request(centre.identity, "POST", "/sync/vector", body)
+                assert http.post(hub.url + "/sync/vector", content=body, headers=headers).status_code == 200
+                r = http.post(hub.url + "/sync/vector", content=body, headers=headers)
+                assert r.status_code == 401
+                statuses.append(r.status_code)
+                continue
+            headers = sign_request(centre.identity, method, route, body) if route != "/enrol" else {}
+            r = http.request(method, hub.url + route, content=body or None, headers=headers)
+            statuses.append(r.status_code)
+            assert r.status_code < 500, (route, body[:80], r.status_code, r.text[:200])
+    assert {400, 401}.issubset(statuses)
+    assert hub.alive()
+    assert _legit_sync(centre) < max(5.0, 5 * before)  # within its usual time

@@ -12,6 +12,7 @@ from hubdesk.core.installation import Installation
 from hubdesk.ui.contribution_editor import ContributionEditor
 from hubdesk.ui.contributions_view import MyContributionsDialog, ReviewPanel
 from tests.core.reports_util import make_course
+from tests.core.test_contributions import _png
 from tests.ui.conftest import screenshot, sign_in_directly
 
 
@@ -37,6 +38,13 @@ def test_contribution_round_trip_to_another_pc(
     editor.kind.setCurrentIndex(editor.kind.findData("example"))
     editor.title.setText("Prices at Gikomba")
     editor.text.setPlainText("A kilo of **tomatoes** costs 80 shillings at Gikomba.")
+    picture = tmp_path / "stall.png"
+    picture.write_bytes(_png(60, 40))
+    editor.add_picture(picture)
+    assert "](pic-1.png)" in editor.text.toPlainText() and not editor.error.text()
+    (tmp_path / "fake.png").write_bytes(b"GIF89a" + bytes(40))
+    editor.add_picture(tmp_path / "fake.png")
+    assert "PNG or JPEG" in editor.error.text() and len(editor.pictures) == 1
     qtbot.waitUntil(lambda: "tomatoes" in editor.preview.toPlainText(), timeout=3000)
     assert "CC BY-SA 4.0" in editor.licence.text() and "Amina" in editor.licence.text()
     screenshot(editor, tmp_path / "contribution-editor.png")
@@ -64,7 +72,7 @@ def test_contribution_round_trip_to_another_pc(
     shell.progress.edit_contribution(item.id)
     again = shell.progress.editor
     assert again.text.toPlainText().startswith("A kilo") and "Which month" in again.error.text()
-    again.text.setPlainText("In March, a kilo of **tomatoes** cost 80 shillings at Gikomba.")
+    again.text.setPlainText("In March, a kilo of **tomatoes** cost 80 shillings at Gikomba.\n![stall](pic-1.png)")
     again.agree.setChecked(True)
     with qtbot.waitSignal(again.submitted):
         again.submit_button.click()
@@ -81,4 +89,5 @@ def test_contribution_round_trip_to_another_pc(
     beside.click()
     assert "In March, a kilo of tomatoes" in shell_b.reader.browser.toPlainText()
     assert "Amina" in shell_b.reader.browser.toPlainText()
+    assert "-pic-1.png" in shell_b.reader.browser.toHtml()  # the picture travelled inside the pack
     screenshot(window_b, tmp_path / "from-learners.png")

@@ -25,6 +25,8 @@ from hubdesk.core.contributions._model import (
     Contribution,
     ContributionError,
 )
+from hubdesk.core.contributions._pictures import MAX_PICTURE_BYTES, MAX_PICTURES
+from hubdesk.core.contributions._pictures import encode as encode_picture
 from hubdesk.core.contributions._shared import PROMOTED, SharedPacks
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "KINDS",
     "LICENCE",
     "MAX_BODY",
+    "MAX_PICTURES",
+    "MAX_PICTURE_BYTES",
     "OPEN",
     "PROMOTED",
     "STATES",
@@ -49,4 +53,5 @@ __all__ = [
     "Contributions",
     "SharedPacks",
     "community_pack_id",
+    "encode_picture",
 ]

@@ -20,6 +20,7 @@ Lessons: one "From learners" lesson per course lesson that received tips, exampl
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -102,7 +103,7 @@ class CommunityPacks:
             f"Tips, examples, questions, translations and lessons written by learners at {centre}.",
         )
 
-    def sources(self) -> dict[str, dict[str, str]]:
+    def sources(self) -> dict[str, dict[str, str | bytes]]:
         """``language -> {path in the source folder: text}`` for every community pack to build."""
         chosen = sorted(self.items(), key=lambda i: i.id)
         by_lang: dict[str, dict[str, list[Item]]] = {}
@@ -116,14 +117,18 @@ class CommunityPacks:
             else:
                 lang, key = self._language(c.pack), f"a:{c.pack}:{c.lesson}"
             by_lang.setdefault(lang, {}).setdefault(key, []).append(item)
-        out: dict[str, dict[str, str]] = {}
+        out: dict[str, dict[str, str | bytes]] = {}
         version, (title, description) = self.version(), self.pack_title()
         created = self._created(chosen)
         for lang, groups in sorted(by_lang.items()):
-            files: dict[str, str] = {}
+            files: dict[str, str | bytes] = {}
             lessons: list[str] = []
             for n, (key, items) in enumerate(sorted(groups.items()), 1):
                 lesson_id, text, quiz = self._lesson(key, items)
+                for item in items:  # pictures beside the lesson, named after their contribution
+                    suffix = item.id.split(".")[-1]
+                    for name, b64 in item.content.pictures:
+                        files[f"lessons/img/{suffix}-{name}"] = base64.b64decode(b64)
                 path = f"lessons/{n:03d}-{lesson_id}.md"
                 files[path] = text
                 lessons.append(path)
@@ -172,7 +177,8 @@ class CommunityPacks:
             credit = f"*By {head.by}, learners at {head.centre}. {LICENCE}.*"
             return (
                 lesson_id,
-                _front(lesson_id, first.title) + f"# {first.title}\n\n{first.body.strip()}\n\n{credit}\n",
+                _front(lesson_id, first.title)
+                + f"# {first.title}\n\n{_pictures_in(first.body.strip(), suffix)}\n\n{credit}\n",
                 None,
             )
         original = self._title(first.pack, first.lesson)
@@ -196,7 +202,8 @@ class CommunityPacks:
                 parts.append(f"## A question by {item.by}\n\n“{q.get('prompt', '')}” — in the quiz of this page.\n")
                 continue
             heading = _HEADINGS[c.kind] + (f": {c.title}" if c.title else "")
-            parts.append(f"## {heading}\n\n{c.body.strip()}\n\n*By {item.by}.*\n")
+            body = _pictures_in(c.body.strip(), item.id.split(".")[-1])
+            parts.append(f"## {heading}\n\n{body}\n\n*By {item.by}.*\n")
         quiz = json.dumps({"title": title, "questions": questions}, ensure_ascii=False) if questions else None
         front = _front(
             lesson_id,
@@ -230,9 +237,12 @@ class CommunityPacks:
         for lang, files in self.sources().items():
             src = self.work_dir / f"src-{lang}"
             shutil.rmtree(src, ignore_errors=True)
-            for rel, text in files.items():
+            for rel, data in files.items():
                 (src / rel).parent.mkdir(parents=True, exist_ok=True)
-                (src / rel).write_text(text, encoding="utf-8")
+                if isinstance(data, bytes):
+                    (src / rel).write_bytes(data)
+                else:
+                    (src / rel).write_text(data, encoding="utf-8")
             meta = json.loads(files["pack.yaml"])
             out = out_dir / f"{meta['id']}-{meta['version']}.hubpack"
             build_pack(src, out, signer=self.signer() if self.signer else None)
@@ -274,6 +284,11 @@ class CommunityPacks:
             self.refresh()
         except (HubDeskError, OSError) as exc:
             log.warning("The community pack was not rebuilt: %s", exc)
+
+
+def _pictures_in(body: str, suffix: str) -> str:
+    """``![x](pic-1.png)`` as the learner wrote it -> the picture's place in the pack."""
+    return re.sub(r"\]\((pic-[1-9]\.(?:png|jpg))\)", lambda m: f"](img/{suffix}-{m.group(1)})", body)
 
 
 def _front(lesson_id: str, title: str, **extra: str | None) -> str:

@@ -65,6 +65,7 @@ class Content:
     paragraphs: tuple[tuple[str, str], ...] = ()  # a translation: (source paragraph, translated)
     question: dict[str, Any] | None = None  # a quiz question in the pack quiz format
     attribution: str = "name"  # "name": by display name; "centre": "a learner at CENTRE"
+    pictures: tuple[tuple[str, str], ...] = ()  # ("pic-1.png", base64) for a lesson, tip or example
 
     def to_payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -81,6 +82,8 @@ class Content:
             out["paragraphs"] = [list(p) for p in self.paragraphs]
         if self.question is not None:
             out["question"] = self.question
+        if self.pictures:
+            out["pictures"] = [list(p) for p in self.pictures]
         return out
 
     @classmethod
@@ -95,6 +98,11 @@ class Content:
                 raise ContributionError("Each paragraph of a translation is a pair: the source and its translation.")
             pairs.append((str(pair[0]), str(pair[1])))
         question = p.get("question")
+        raw_pictures = p.get("pictures") or []
+        if not isinstance(raw_pictures, list) or not all(
+            isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) for y in x) for x in raw_pictures
+        ):
+            raise ContributionError("A contribution's pictures are a list of (name, data) pairs.")
         content = cls(
             kind=str(p.get("kind", "")),
             pack=p.get("pack") if isinstance(p.get("pack"), str) else None,
@@ -105,6 +113,7 @@ class Content:
             paragraphs=tuple(pairs),
             question=question if isinstance(question, dict) else None,
             attribution="centre" if p.get("attribution") == "centre" else "name",
+            pictures=tuple((str(x[0]), str(x[1])) for x in raw_pictures),
         )
         content.check(for_submit=False)
         return content
@@ -123,6 +132,12 @@ class Content:
             raise ContributionError("A tip, example, question or translation belongs to a lesson.")
         if self.kind == "translation" and (not self.language or not _LANG.match(self.language)):
             raise ContributionError("A translation names its language with a code like 'sw' or 'fr'.")
+        if self.pictures:
+            from hubdesk.core.contributions._pictures import check_pictures
+
+            if self.kind not in ("tip", "example", "lesson"):
+                raise ContributionError("Only a tip, an example or a new lesson has pictures.")
+            check_pictures(self.pictures)
         if not for_submit:
             return
         if self.kind in ("tip", "example", "lesson") and not self.body.strip():

@@ -185,24 +185,27 @@ def _where(**filters: str | None) -> tuple[str, tuple[object, ...]]:
 @migration("0070_reports_activity")
 def _schema(db: sqlite_utils.Database) -> None:
     db.execute(
-        """CREATE TABLE learner_activity (
+        """CREATE TABLE IF NOT EXISTS learner_activity (
             learner_id TEXT NOT NULL, day TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL,
             first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, opens INTEGER NOT NULL,
             finishes INTEGER NOT NULL, millis INTEGER NOT NULL, answers INTEGER NOT NULL,
             right_answers INTEGER NOT NULL,
             PRIMARY KEY (learner_id, day, pack_id, lesson_id)) WITHOUT ROWID"""
     )
-    db.execute("CREATE INDEX learner_activity_pack ON learner_activity (pack_id, day)")
+    db.execute("CREATE INDEX IF NOT EXISTS learner_activity_pack ON learner_activity (pack_id, day)")
     db.execute(
-        """CREATE TABLE question_tries (
+        """CREATE TABLE IF NOT EXISTS question_tries (
             learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL, question_id TEXT NOT NULL,
             first_hlc TEXT NOT NULL, first_correct INTEGER NOT NULL, tries INTEGER NOT NULL, wrong INTEGER NOT NULL,
             last_ms INTEGER NOT NULL,
             PRIMARY KEY (learner_id, pack_id, lesson_id, question_id)) WITHOUT ROWID"""
     )
-    db.execute("CREATE INDEX question_tries_pack ON question_tries (pack_id)")
-    # the history already in the log (a data folder from before reports)
+    db.execute("CREATE INDEX IF NOT EXISTS question_tries_pack ON question_tries (pack_id)")
+    # the history already in the log (a data folder from before reports); "IF NOT EXISTS" and the
+    # clean slate below: the same step was briefly named 0060_reports_activity in main
     conn = db.conn
+    conn.execute("DELETE FROM learner_activity")
+    conn.execute("DELETE FROM question_tries")
     marks = ",".join("?" * len(KINDS))
     for kind, scope, learner_id, hlc, payload in list(
         conn.execute(f"SELECT kind, scope, learner_id, hlc, payload FROM events WHERE kind IN ({marks})", KINDS)

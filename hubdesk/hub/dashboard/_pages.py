@@ -63,7 +63,9 @@ async def centres_page(request: Request, ctx: Context) -> Response:
             ]
         )
         classes.append("silent" if quiet else "")
-    summary = w("{n} centres; {s} silent for 14 days or more (in red).", n=w.number(len(rows)), s=w.number(len(silent)))
+    summary = w(
+        "Centres: {n}. Silent for 14 days or more (in red): {s}.", n=w.number(len(rows)), s=w.number(len(silent))
+    )
     body = f"<p>{e(summary)}</p>" + table(
         w("Centres enrolled with this hub"),
         [w("Centre"), w("Place"), w("PCs"), w("Learners"), w("Packs"), w("Last contact")],
@@ -225,7 +227,7 @@ async def funnel_page(request: Request, ctx: Context) -> Response:
         for i, s in enumerate(f.steps, 1)
     ]
     body = (
-        f"<p>{e(w('{n} learners started this course.', n=w.number(f.started)))}</p><figure>{chart}</figure>"
+        f"<p>{e(w('Learners who started this course: {n}.', n=w.number(f.started)))}</p><figure>{chart}</figure>"
         + table(
             w("Learners who reached and finished each lesson"),
             [w("Lesson"), w("Reached"), w("Finished"), w("Share of those who started")],
@@ -280,7 +282,7 @@ async def learners_page(request: Request, ctx: Context) -> Response:
         f"<p>{e(privacy)}</p>"
         + form
         + table(
-            w("{n} learners", n=w.number(total)),
+            w("Learners: {n}", n=w.number(total)),
             [w("Name"), w("Centre"), w("First active"), w("Last active"), w("Lessons finished")],
             cells,
             numeric_from=4,

@@ -435,6 +435,14 @@
         <translation>Écrivez ici. *des étoiles* pour l’italique, **deux** pour le gras.</translation>
     </message>
     <message>
+        <source>Add a picture…</source>
+        <translation>Ajouter une image…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG, at most 200 KB</source>
+        <translation>Un PNG ou un JPEG, 200 Ko au plus</translation>
+    </message>
+    <message>
         <source>One right choice</source>
         <translation>Un seul bon choix</translation>
     </message>
@@ -505,6 +513,14 @@
     <message>
         <source>The facilitator asks: %1</source>
         <translation>L’animateur demande : %1</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>That picture cannot be read: %1</source>
+        <translation>Cette image ne peut pas être lue : %1</translation>
     </message>
     <message>
         <source>Tick “I agree” to share it under the licence, or keep it as a draft.</source>
@@ -1550,12 +1566,20 @@
         <translation>Cette leçon n’est plus dans le cours.</translation>
     </message>
     <message>
+        <source>From learners of other centres</source>
+        <translation>Des apprenants d’autres centres</translation>
+    </message>
+    <message>
         <source>From learners at %1</source>
         <translation>Des apprenants de %1</translation>
     </message>
     <message>
-        <source>Read in: %1 (translated by learners)</source>
-        <translation>Lire en : %1 (traduit par des apprenants)</translation>
+        <source>Read in: %1 (translated by learners of another centre)</source>
+        <translation>Lire en : %1 (traduit par des apprenants d’un autre centre)</translation>
+    </message>
+    <message>
+        <source>Read in: %1 (translated by learners at %2)</source>
+        <translation>Lire en : %1 (traduit par des apprenants de %2)</translation>
     </message>
     <message>
         <source>✔ Finished</source>
@@ -1624,6 +1648,21 @@
     <message>
         <source>Needs help when: started a course and not back for %1 days; on the same lesson for %2 days without finishing it; or the same question of a quiz answered wrongly %3 times.</source>
         <translation>A besoin d’aide quand : a commencé un cours et n’est pas revenu depuis %1 jours ; est sur la même leçon depuis %2 jours sans la terminer ; ou a mal répondu %3 fois à la même question d’un quiz.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreOffer</name>
+    <message>
+        <source>HubDesk&apos;s database on this PC is damaged, so HubDesk cannot open it.
+
+Restore the newest good backup, from {when}? What was done on this PC after that backup stays in the damaged copy, which is kept aside.</source>
+        <translation>La base de données de HubDesk sur ce PC est endommagée : HubDesk ne peut pas l&apos;ouvrir.
+
+Restaurer la dernière bonne sauvegarde, du {when} ? Ce qui a été fait sur ce PC après cette sauvegarde reste dans la copie endommagée, qui est mise de côté.</translation>
+    </message>
+    <message>
+        <source>The backup is back in place. This PC now has a new device number: if it syncs with a hub, enrol it again with a new code from the hub.</source>
+        <translation>La sauvegarde est remise en place. Ce PC a maintenant un nouveau numéro d&apos;appareil : s&apos;il se synchronise avec un hub, inscrivez-le à nouveau avec un nouveau code du hub.</translation>
     </message>
 </context>
 <context>
