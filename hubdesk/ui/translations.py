@@ -74,6 +74,8 @@ class Translations:
             if app is not None:
                 app.removeTranslator(tr)
         self._installed.clear()
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
     def apply(self, language: str) -> bool:
         """Switch the interface language; English needs no catalogue. Returns False if none was found."""
