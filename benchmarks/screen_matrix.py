@@ -177,7 +177,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(SIZES))
     parser.add_argument("--scales", default=",".join(SCALES))
-    parser.add_argument("--languages", default="en,fr")
+    parser.add_argument("--languages", default="en,fr,sw,ar")
     parser.add_argument("--out", default="")
     parser.add_argument("--text", default="100", help="text size in percent (above 100: with high contrast)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)

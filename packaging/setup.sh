@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 DEBIAN_PKGS=(syncthing xvfb xdotool libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libxkbcommon0 libegl1 libgl1
-  libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core chromium chromium-driver espeak-ng alsa-utils)
+  libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core chromium chromium-driver espeak-ng alsa-utils
+  fonts-noto-core fonts-noto-color-emoji)
 
 missing=()
 for p in "${DEBIAN_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -181,6 +181,15 @@ class Question:
             out["feedback"] = {"correct": self.feedback_correct, "incorrect": self.feedback_incorrect}
         return out
 
+    def understands(self, answer: object) -> bool:
+        """Whether ``answer`` can be read as this question's kind of answer: letters are no number.
+
+        A screen refuses such an answer with a hint instead of counting it as wrong.
+        """
+        if self.type == "number":
+            return bool(_number_readings(answer))
+        return True
+
     def is_correct(self, answer: object) -> bool:
         """Lenient about the shape a UI or CLI hands in ("2", 2, [1, 3], "1,3"); strict about the value."""
         if self.type == "single":

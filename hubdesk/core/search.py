@@ -404,6 +404,8 @@ class Search:
             grouping = OrGroup.factory(0.9) if group == "or" else AndGroup
             parser = QueryParser(fieldname, self._get_searcher().schema, group=grouping)
             parser.remove_plugin_class(plugins.FieldsPlugin)  # "note: loops" is two words, not a field
+            parser.remove_plugin_class(plugins.WildcardPlugin)  # "*" is not "every lesson"
+            parser.remove_plugin_class(plugins.PrefixPlugin)
             self._parsers[(fieldname, group)] = parser
         return parser
 
@@ -429,8 +431,11 @@ class Search:
     def search(
         self, text: str, *, learner_id: str | None = None, limit: int = 10, language: str | None = None
     ) -> SearchResults:
-        """Lessons (and this learner's own notes, when ``learner_id`` is given) matching ``text``."""
-        text = text.strip()
+        """Lessons (and this learner's own notes, when ``learner_id`` is given) matching ``text``.
+
+        ``*`` and ``?`` are not wildcards: learners type words, and "*" found every lesson.
+        """
+        text = text.replace("*", " ").replace("?", " ").strip()
         if not text:
             return SearchResults()
         with self._lock:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hubdesk.core.store import Store
 
-LANGUAGES = {"en": "English", "fr": "Français"}
+LANGUAGES = {"en": "English", "fr": "Français", "sw": "Kiswahili", "ar": "العربية"}
 DEFAULT_IDLE_MINUTES = 10
 MAX_TEXT_SCALE = 200
 

@@ -147,7 +147,10 @@ class LibraryPage(QWidget):
         self.refresh()
 
     def packs(self) -> list[Any]:
-        return list(self.ctx.inst.packs.list())
+        """The courses, those in the interface's language first: a French speaker starts in French."""
+        language = self.ctx.settings.language
+        packs = list(self.ctx.inst.packs.list())
+        return sorted(packs, key=lambda p: str(p.language).split("-")[0] != language)
 
     def refresh(self) -> None:
         packs = self.packs()

@@ -151,7 +151,14 @@ class MainWindow(QMainWindow):
         if self.ctx.workers.busy:  # someone is waiting for an install: not idle, just patient
             self.idle.start()
             return
-        self.sign_out(self.tr("You were signed out because nobody used HubDesk for a while. Your note was kept."))
+        notes = getattr(getattr(self.shell, "reader", None), "notes", None)
+        editor = getattr(notes, "editor", None)
+        had_note = editor is not None and bool(editor.toPlainText().strip())  # "kept" only if there was one
+        self.sign_out(
+            self.tr("You were signed out because nobody used HubDesk for a while. Your note was kept.")
+            if had_note
+            else self.tr("You were signed out because nobody used HubDesk for a while.")
+        )
 
     # -- dialogs -------------------------------------------------------------------------------
     def add_first_learner(self) -> None:

@@ -20,6 +20,13 @@ from hubdesk.errors import HubDeskError
 from hubdesk.ui.context import AppContext
 
 
+def wrapped(text: str) -> QLabel:
+    """A label that wraps: three of them side by side must fit a small screen in any language."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class ProgressPage(QWidget):
     def __init__(self, ctx: AppContext, learner: Learner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +86,8 @@ class ProgressPage(QWidget):
         editor.open()
 
     def duration_text(self, seconds: float) -> str:
+        if seconds <= 0:  # a course never opened: no time, not "less than a minute"
+            return self.tr("none yet")
         minutes = round(seconds / 60)
         if minutes < 1:
             return self.tr("less than a minute")
@@ -112,14 +121,14 @@ class ProgressPage(QWidget):
             grid.addWidget(name, 0, 0, 1, 3)
             grid.addWidget(bar, 1, 0, 1, 3)
             grid.addWidget(
-                QLabel(
+                wrapped(
                     self.tr("Lessons finished: %1 of %2").replace("%1", str(s.finished)).replace("%2", str(s.total))
                 ),
                 2,
                 0,
             )
             grid.addWidget(
-                QLabel(
+                wrapped(
                     self.tr("Quizzes mastered: %1 of %2")
                     .replace("%1", str(s.mastered_quizzes))
                     .replace("%2", str(quizzes))
@@ -127,7 +136,7 @@ class ProgressPage(QWidget):
                 2,
                 1,
             )
-            grid.addWidget(QLabel(self.tr("Time spent: %1").replace("%1", self.duration_text(s.seconds))), 2, 2)
+            grid.addWidget(wrapped(self.tr("Time spent: %1").replace("%1", self.duration_text(s.seconds))), 2, 2)
             self.box.addWidget(card)
             self.rows.append(card)
         self.total.setText(

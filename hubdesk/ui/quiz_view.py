@@ -25,22 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.learners import Learner
-from hubdesk.core.quizzes import MasteryRule, Question, Quiz, QuizError
+from hubdesk.core.quizzes import MasteryRule, Question, Quiz
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.read_aloud import ReadAloudBar
 
 
-def pack_rule(pack: Any) -> MasteryRule | None:
-    raw = getattr(pack, "mastery", None)
-    if isinstance(raw, MasteryRule):
-        return raw
-    if isinstance(raw, dict):
-        try:
-            return MasteryRule.from_dict(raw)
-        except QuizError:
-            return None
-    return None
+def without_verdict(feedback: str, verdict: str) -> str:
+    """The pack's feedback without a first sentence that only repeats the verdict ("Not quite.")."""
+    first, dot, rest = feedback.partition(".")
+    if dot and first.strip().casefold() == verdict.rstrip(".!").strip().casefold():
+        return rest.strip()
+    return feedback
 
 
 class QuizPage(QWidget):
@@ -58,6 +54,7 @@ class QuizPage(QWidget):
         self.quiz: Quiz | None = None
         self.rule = MasteryRule()
         self.index = 0
+        self.first_try: dict[str, bool] = {}  # question id -> right the first time (for the summary)
         self.question: Question | None = None
         self.inputs: list[QRadioButton | QCheckBox] = []
         self.line: QLineEdit | None = None
@@ -91,6 +88,14 @@ class QuizPage(QWidget):
         self.explanation = QLabel()
         self.explanation.setTextFormat(Qt.TextFormat.MarkdownText)
         self.explanation.setWordWrap(True)
+        self.hint = QLabel()  # an answer that cannot be read (letters for a number): said, not counted
+        self.hint.setObjectName("bad")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.again = QPushButton(self.tr("Practise again"))
+        self.again.setObjectName("primary")
+        self.again.clicked.connect(self.practise_again)
+        self.again.hide()
         self.retry = QPushButton(self.tr("Try again"))
         self.retry.clicked.connect(self.try_again)
         self.next = QPushButton(self.tr("Next question →"))
@@ -100,6 +105,7 @@ class QuizPage(QWidget):
         buttons.addWidget(self.check)
         buttons.addWidget(self.retry)
         buttons.addWidget(self.next)
+        buttons.addWidget(self.again)
         buttons.addStretch()
         card = QVBoxLayout(self.card)
         card.setContentsMargins(24, 20, 24, 20)
@@ -109,6 +115,7 @@ class QuizPage(QWidget):
         card.addWidget(self.read_aloud)
         card.addWidget(self.prompt)
         card.addLayout(self.answer_box)
+        card.addWidget(self.hint)
         card.addLayout(buttons)
         card.addWidget(self.verdict)
         card.addWidget(self.explanation)
@@ -138,7 +145,8 @@ class QuizPage(QWidget):
             return False
         quiz = raw if isinstance(raw, Quiz) else Quiz.from_dict(raw)
         self.pack, self.lesson_id, self.quiz = pack, lesson_id, quiz
-        self.rule = quiz.rule(pack_rule(pack))
+        self.rule = self.ctx.inst.packs.mastery_rule(pack.id, lesson_id)
+        self.first_try = {}
         lesson = next((ls for ls in pack.lessons if ls.id == lesson_id), None)
         self.title.setText(quiz.title or (self.tr("Quiz: %1").replace("%1", lesson.title if lesson else lesson_id)))
         self.index = 0
@@ -220,6 +228,8 @@ class QuizPage(QWidget):
             self.answer_box.addWidget(self.line)
         self.verdict.clear()
         self.explanation.clear()
+        self.hint.hide()
+        self.again.hide()
         self.check.show()
         self.retry.hide()
         self.next.hide()
@@ -260,6 +270,14 @@ class QuizPage(QWidget):
         answer = self.current_answer()
         if answer is None or self.quiz is None or self.question is None or not self.check.isVisible():
             return
+        if not self.question.understands(answer):
+            self.hint.setText(self.tr("Please type a number with digits, like 12 or 3,5."))
+            self.hint.show()
+            if self.line is not None:
+                self.line.setFocus()
+                self.line.selectAll()
+            return
+        self.hint.hide()
         result = self.ctx.inst.progress.answer(
             self.learner.id,
             self.pack.id,
@@ -274,15 +292,13 @@ class QuizPage(QWidget):
         if self.line is not None:
             self.line.setReadOnly(True)
         self.check.hide()
-        if result.correct:
-            self.verdict.setObjectName("good")
-            self.verdict.setText(self.tr("✔ Right!"))
-        else:
-            self.verdict.setObjectName("bad")
-            self.verdict.setText(self.tr("✘ Not quite."))
+        self.first_try.setdefault(self.question.id, result.correct)
+        words = self.tr("Right!") if result.correct else self.tr("Not quite.")
+        self.verdict.setObjectName("good" if result.correct else "bad")
+        self.verdict.setText(("✔ " if result.correct else "✘ ") + words)
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        self.explanation.setText(result.feedback)
+        self.explanation.setText(without_verdict(result.feedback, words))
         self.retry.setVisible(not result.correct)
         self.next.show()
         self.next.setFocus()
@@ -297,4 +313,36 @@ class QuizPage(QWidget):
 
     def next_question(self) -> None:
         self.index += 1
+        if self.quiz is not None and self.index >= len(self.quiz.questions):
+            self._show_summary()
+            return
+        self._show_question()
+
+    def _show_summary(self) -> None:
+        """After the last question: how it went, and the choice to practise again (no silent loop)."""
+        assert self.quiz is not None
+        self.read_aloud.stop()
+        self._clear_answer_box()
+        self.question = None
+        total = len(self.quiz.questions)
+        right = sum(1 for ok in self.first_try.values() if ok)
+        self.counter.setText(self.tr("Quiz finished"))
+        self.prompt.setText(
+            self.tr("You answered %1 of %2 questions right the first time.")
+            .replace("%1", str(right))
+            .replace("%2", str(total))
+        )
+        self.verdict.clear()
+        self.explanation.setText(
+            self.tr("Practise again to master it, or go back to the lesson.") if not self.banner.isVisible() else ""
+        )
+        for button in (self.check, self.retry, self.next):
+            button.hide()
+        self.hint.hide()
+        self.again.show()
+        self.again.setFocus()
+
+    def practise_again(self) -> None:
+        self.index = 0
+        self.first_try = {}
         self._show_question()

@@ -59,6 +59,7 @@ class ReadAloudBar(QWidget):
         lay.addWidget(self.stop_button)
         lay.addWidget(self.speed)
         lay.addWidget(self.status, 1)
+        lay.addStretch()
         if not self.speaker.available:
             self.read_button.setEnabled(False)
             self._say(self.tr("Reading aloud needs the espeak-ng program, which is not installed on this computer."))

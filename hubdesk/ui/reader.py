@@ -31,9 +31,11 @@ from hubdesk.core.learners import Learner
 from hubdesk.errors import HubDeskError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.fitting import FittingDialog
 from hubdesk.ui.notes_panel import NotesPanel
 from hubdesk.ui.read_aloud import ReadAloudBar
 from hubdesk.ui.report_words import centre_name
+from hubdesk.ui.translations import is_rtl
 
 LESSON_SCHEME = "hubdesk"
 TEXT_SIZE_MIN, TEXT_SIZE_MAX, TEXT_SIZE_STEP = 10, 32, 2
@@ -69,7 +71,7 @@ class LessonBrowser(QTextBrowser):
         return image
 
 
-class WebLinkDialog(QDialog):
+class WebLinkDialog(FittingDialog):
     """A web link in a lesson: say it needs the internet, offer to copy it."""
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
@@ -95,11 +97,14 @@ class WebLinkDialog(QDialog):
         row.addWidget(self.copy)
         row.addWidget(self.copied, 1)
         row.addWidget(close)
-        lay = QVBoxLayout(self)
-        lay.addWidget(text)
-        lay.addWidget(self.field)
-        lay.addLayout(row)
-        self.resize(560, 200)
+        close.setDefault(True)
+        self.body_layout.addWidget(text)
+        self.body_layout.addWidget(self.field)
+        self.body_layout.addStretch()
+        footer = QWidget()
+        footer.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.add_footer(footer)
 
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.url)
@@ -240,7 +245,11 @@ class ReaderPage(QWidget):
         self.title.setText(rendered.title or lesson.title)
         self.browser.root = Path(self.ctx.inst.packs.pack_root(pack.id))
         self.browser.setSearchPaths([str(self.browser.root)])
-        self.browser.setHtml(rendered.html)
+        # an Arabic lesson reads right to left whatever the interface language (and an English one
+        # left to right in the Arabic interface): every block gets the lesson's direction
+        rtl = is_rtl(str(getattr(pack, "language", "") or ""))
+        self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self.browser.setHtml(f'<div dir="rtl">{rendered.html}</div>' if rtl else rendered.html)
         self.browser.verticalScrollBar().setValue(0)
         self.notes.show_lesson(pack.id, lesson_id)
         index = [ls.id for ls in pack.lessons].index(lesson_id)

@@ -41,11 +41,13 @@ class SettingsDialog(FittingDialog):
         self.idle = QDoubleSpinBox()
         self.idle.setRange(0, 240)
         self.idle.setDecimals(0)
-        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.valueChanged.connect(self._minutes_word)  # "1 minute", "5 minutes": not "1 minutes"
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(settings.idle_minutes)
+        self._minutes_word(self.idle.value())
         self.idle.setEnabled(facilitator)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Text size:"), self.text_size)
         form.addRow("", self.contrast)
@@ -65,6 +67,9 @@ class SettingsDialog(FittingDialog):
         self.body_layout.addWidget(note)
         self.body_layout.addStretch()
         self.add_footer(buttons)
+
+    def _minutes_word(self, value: float) -> None:
+        self.idle.setSuffix(self.tr(" minute(s)", "", int(value)))
 
     def save(self) -> None:
         code = str(self.language.currentData())

@@ -14,9 +14,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 I18N_DIR = Path(__file__).with_name("i18n")
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps"})  # written right to left: the window is mirrored
+
+
+def is_rtl(language: str) -> bool:
+    return language.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
+
+
+def shipped_languages() -> list[str]:
+    """Languages with a catalogue in the package (English is the source language)."""
+    return sorted({"en", *(p.stem.removeprefix("hubdesk_") for p in I18N_DIR.glob("hubdesk_*.ts"))})
 
 
 def lrelease_command() -> list[str] | None:
@@ -63,6 +74,8 @@ class Translations:
             if app is not None:
                 app.removeTranslator(tr)
         self._installed.clear()
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
     def apply(self, language: str) -> bool:
         """Switch the interface language; English needs no catalogue. Returns False if none was found."""
@@ -73,6 +86,10 @@ class Translations:
             app.removeTranslator(tr)
         self._installed.clear()
         self.language = language
+        if isinstance(app, QGuiApplication):  # Arabic: the whole window reads from the right
+            app.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+            )
         ok = language == "en"  # the source strings are English; its catalogue only adds plural forms
         qm = qm_for(language)
         if qm is not None:

@@ -2,10 +2,11 @@
 
     python -m hubdesk.ui.translations_refresh
 
-runs ``pyside6-lupdate`` over the UI sources, which adds new strings to ``hubdesk_fr.ts`` (keeping
-every existing translation) and the plural forms to ``hubdesk_en.ts``; English plurals are filled
-in by rule ("%n lesson(s)" -> "1 lesson" / "2 lessons"). Then it compiles every ``.ts`` to ``.qm``.
-Translators edit ``hubdesk_fr.ts`` with Qt Linguist (``pyside6-linguist``) or any text editor.
+runs ``pyside6-lupdate`` over the UI sources, which adds new strings to every ``hubdesk_<lang>.ts``
+(French, Kiswahili, Arabic; keeping every existing translation) and the plural forms to
+``hubdesk_en.ts``; English plurals are filled in by rule ("%n lesson(s)" -> "1 lesson" / "2 lessons").
+Then it compiles every ``.ts`` to ``.qm``. Translators edit ``hubdesk_<lang>.ts`` with Qt Linguist
+(``pyside6-linguist``) or any text editor; see docs/translating.md.
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ def main() -> int:
     if lrelease_command() is None:
         print("pyside6-lrelease is missing: install PySide6-Essentials", file=sys.stderr)
         return 1
-    lupdate(I18N_DIR / "hubdesk_fr.ts", "-no-obsolete")
+    for ts in sorted(I18N_DIR.glob("hubdesk_*.ts")):  # every shipped language but English
+        if ts.stem != "hubdesk_en":
+            lupdate(ts, "-no-obsolete")
     lupdate(I18N_DIR / "hubdesk_en.ts", "-no-obsolete", "-pluralonly")
     fill_english(I18N_DIR / "hubdesk_en.ts")
     for ts in sorted(I18N_DIR.glob("*.ts")):

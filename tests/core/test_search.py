@@ -198,3 +198,12 @@ def test_another_writer_holding_the_index_delays_updates_only(
     finally:
         other_process.cancel()
     assert _lessons(shell, "marsupial", learner_id=lid) == ["05-loop"]
+
+
+def test_a_star_or_question_mark_is_not_every_lesson(inst: Installation, tmp_path: Path) -> None:
+    build_pack(CONTENT_PACKS / "digital-literacy", tmp_path / "dl.hubpack")
+    inst.packs.install(tmp_path / "dl.hubpack")
+    assert _lessons(inst, "folder")
+    for text in ("*", "?", " * ", "**"):
+        assert _lessons(inst, text) == [], text
+    assert _lessons(inst, "folder*") == _lessons(inst, "folder")

@@ -26,20 +26,21 @@ from tests.ui.conftest import screenshot, sign_in_facilitator
 MATRIX = Path(__file__).resolve().parents[2] / "benchmarks" / "screen_matrix.py"
 
 
-@pytest.mark.parametrize(("size", "scale"), [("1024x600", "1"), ("1366x768", "1.5")])
-def test_every_screen_and_dialog_fits_without_clipping(tmp_path: Path, size: str, scale: str) -> None:
+@pytest.mark.parametrize(("size", "scale", "languages"), [("1024x600", "1", "en,ar"), ("1366x768", "1.5", "fr,sw")])
+def test_every_screen_and_dialog_fits_without_clipping(tmp_path: Path, size: str, scale: str, languages: str) -> None:
     data = tmp_path / "data"
     prepare(data)
     shots = tmp_path / "shots"
-    cmd = [sys.executable, str(MATRIX), "--child", "--data", str(data), "--out", str(shots), "--languages", "en,fr"]
+    cmd = [sys.executable, str(MATRIX), "--child", "--data", str(data), "--out", str(shots), "--languages", languages]
     done = subprocess.run(cmd, env=screen_env(size, scale, tmp_path), capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(next(ln for ln in reversed(done.stdout.splitlines()) if ln.startswith("{")))
     assert result["problems"] == [], "\n".join(result["problems"])
     names = {p.stem for p in shots.glob("*.png")}
-    for screen in ("sign-in", "sign-in-pictures", "library", "lesson", "quiz", "group", "facilitator"):
-        assert f"fr-{screen}" in names and f"en-{screen}" in names
-    assert any(n.startswith("fr-dialog-add-learner-pictures") for n in names)
+    for language in languages.split(","):
+        for screen in ("sign-in", "sign-in-pictures", "library", "lesson", "quiz", "group", "facilitator"):
+            assert f"{language}-{screen}" in names
+        assert f"{language}-dialog-add-learner-pictures" in names
     assert len(names) > 40  # every page of the shell's stack and every dialog, in both languages
 
 

@@ -26,6 +26,7 @@ from hubdesk.core.packs._model import InstalledPack, InstallResult, LessonInfo
 from hubdesk.core.packs._names import check_member_name
 from hubdesk.core.packs._signing import fingerprint, read_public_key
 from hubdesk.core.paths import DataDir
+from hubdesk.core.quizzes import MasteryRule, Quiz
 from hubdesk.core.render import RenderedLesson, render_markdown
 from hubdesk.core.store import Store
 from hubdesk.errors import NotFound, PackError
@@ -183,6 +184,20 @@ class Packs:
         if not isinstance(data, dict):
             raise PackError(f"The quiz of lesson {lesson_id!r} in pack {pack_id!r} is damaged.")
         return data
+
+    def mastery_rule(self, pack_id: str, lesson_id: str) -> MasteryRule:
+        """The one mastery rule of a lesson's quiz: the quiz's own, else the pack manifest's, else the default.
+
+        Resolved here, once, so the quiz screen, progress and reports cannot disagree about it.
+        """
+        rows = self.store.query("SELECT id, dir, manifest FROM packs WHERE id = ?", (pack_id,))
+        if not rows:
+            raise NotFound(f"No pack {pack_id!r} is installed; see: hubdesk pack list.")
+        manifest = self._manifest(rows[0]["id"], rows[0]["dir"], rows[0]["manifest"])
+        pack_rule = MasteryRule.from_dict(manifest.mastery, f"Pack {pack_id!r}") if manifest.mastery else None
+        raw = self.quiz(pack_id, lesson_id)
+        quiz_rule = Quiz.from_dict(raw).mastery if raw is not None else None
+        return quiz_rule or pack_rule or MasteryRule()
 
     # -- changing -----------------------------------------------------------------------------
     def verify(

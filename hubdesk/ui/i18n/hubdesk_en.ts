@@ -107,6 +107,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message numerus="yes">
         <source>Too many wrong tries. Try again in %n second(s).</source>

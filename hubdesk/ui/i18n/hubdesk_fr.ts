@@ -972,6 +972,10 @@
         <translation>Vous avez été déconnecté·e car personne n’a utilisé HubDesk depuis un moment. Votre note a été gardée.</translation>
     </message>
     <message>
+        <source>You were signed out because nobody used HubDesk for a while.</source>
+        <translation>Vous avez été déconnecté·e car personne n’a utilisé HubDesk depuis un moment.</translation>
+    </message>
+    <message>
         <source>This computer joined %1.</source>
         <translation>Cet ordinateur a rejoint %1.</translation>
     </message>
@@ -1357,6 +1361,10 @@
         <translation>Ce que vous avez ajouté aux leçons, et ce qu’en dit l’animateur</translation>
     </message>
     <message>
+        <source>none yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>moins d’une minute</translation>
     </message>
@@ -1424,6 +1432,10 @@
         <translation>Vérifier ma réponse</translation>
     </message>
     <message>
+        <source>Practise again</source>
+        <translation>S’entraîner encore</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
@@ -1460,12 +1472,28 @@
         <translation>Tapez votre réponse</translation>
     </message>
     <message>
-        <source>✔ Right!</source>
-        <translation>✔ Juste !</translation>
+        <source>Please type a number with digits, like 12 or 3,5.</source>
+        <translation>Tapez un nombre en chiffres, comme 12 ou 3,5.</translation>
     </message>
     <message>
-        <source>✘ Not quite.</source>
-        <translation>✘ Pas tout à fait.</translation>
+        <source>Right!</source>
+        <translation>Juste !</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>Pas tout à fait.</translation>
+    </message>
+    <message>
+        <source>Quiz finished</source>
+        <translation>Quiz terminé</translation>
+    </message>
+    <message>
+        <source>You answered %1 of %2 questions right the first time.</source>
+        <translation>Vous avez répondu juste du premier coup à %1 questions sur %2.</translation>
+    </message>
+    <message>
+        <source>Practise again to master it, or go back to the lesson.</source>
+        <translation>Entraînez-vous encore pour le maîtriser, ou revenez à la leçon.</translation>
     </message>
 </context>
 <context>
@@ -1763,10 +1791,6 @@ Restaurer la dernière bonne sauvegarde, du {when} ? Ce qui a été fait sur ce 
         <translation>Contraste élevé (noir sur blanc)</translation>
     </message>
     <message>
-        <source> minutes</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -1789,6 +1813,13 @@ Restaurer la dernière bonne sauvegarde, du {when} ? Ce qui a été fait sur ce 
     <message>
         <source>Learners are signed out after this time so the next person cannot see their work.</source>
         <translation>Les personnes sont déconnectées après ce délai pour que la suivante ne voie pas leur travail.</translation>
+    </message>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
