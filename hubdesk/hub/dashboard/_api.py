@@ -43,7 +43,7 @@ async def retention(request: Request, ctx: Context) -> Response:
         ctx.dash.cache.get,
         ctx.inst,
         ("retention", by, weeks),
-        lambda: reports.retention(ctx.inst, by, weeks),  # type: ignore[arg-type]
+        lambda: reports.retention(ctx.inst, by, weeks, of_device=_data.centre_map(ctx.dash.cache, ctx.inst)),  # type: ignore[arg-type]
     )
     return JSONResponse({"by": by, "weeks": weeks, "groups": reports.as_json(groups, weeks)})
 
@@ -67,7 +67,7 @@ async def funnel(request: Request, ctx: Context) -> Response:
 async def learners(request: Request, ctx: Context) -> Response:
     q = request.query_params.get("q", "")[:60]
     offset = _int(request, "offset", 0, 0, 10_000_000)
-    total, rows = await run_in_threadpool(_data.learners, ctx.inst, q, offset, 100)
+    total, rows = await run_in_threadpool(_data.learners, ctx.dash.cache, ctx.inst, q, offset, 100)
     out = [
         {
             "id": r.id,
@@ -89,7 +89,7 @@ async def waiting(request: Request, ctx: Context) -> Response:
 
 async def packs(request: Request, ctx: Context) -> Response:
     items = await run_in_threadpool(published.published, ctx.inst, False)
-    uses = await run_in_threadpool(_data.pack_use, ctx.inst)
+    uses = await run_in_threadpool(_data.pack_use, ctx.dash.cache, ctx.inst)
     return JSONResponse(
         {
             "published": [p.to_dict() for p in items],

@@ -59,6 +59,11 @@ def centres(cache: ReportCache, inst: Installation) -> list[CentreRow]:
     return cache.get(inst, ("centres",), lambda: centres_api.centres(inst), by_age=True)
 
 
+def centre_map(cache: ReportCache, inst: Installation) -> dict[str, str]:
+    """PC -> its centre, as at most ``MAX_AGE_S`` ago (reading it costs a query or two per centre)."""
+    return cache.get(inst, ("centre-map",), lambda: centres_api.centre_of_device(inst), by_age=True)
+
+
 def centre_names(cache: ReportCache, inst: Installation) -> dict[str, CentreRow]:
     return {c.id: c for c in centres(cache, inst)}
 
@@ -73,9 +78,11 @@ class LearnerRow:
     finished: int
 
 
-def learners(inst: Installation, query: str, offset: int, limit: int) -> tuple[int, list[LearnerRow]]:
+def learners(
+    cache: ReportCache, inst: Installation, query: str, offset: int, limit: int
+) -> tuple[int, list[LearnerRow]]:
     """Learners whose name contains ``query`` (all when empty), by name; and how many match."""
-    of_device = centres_api.centre_of_device(inst)
+    of_device = centre_map(cache, inst)
     like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     total = inst.store.query("SELECT COUNT(*) FROM learners WHERE removed = 0 AND name LIKE ? ESCAPE '\\'", (like,))[0][
         0
@@ -103,9 +110,9 @@ class PackUse:
     versions: dict[str, list[str]]  # version -> centre ids running it
 
 
-def pack_use(inst: Installation) -> list[PackUse]:
+def pack_use(cache: ReportCache, inst: Installation) -> list[PackUse]:
     """Which centre runs which version of each pack (a centre's PCs may run several)."""
-    of_device = centres_api.centre_of_device(inst)
+    of_device = centre_map(cache, inst)
     found: dict[str, PackUse] = {}
     for cp in inst.centre_packs.installed(exclude_device=inst.device_id):
         use = found.setdefault(cp.pack_id, PackUse(cp.pack_id, cp.title, {}))

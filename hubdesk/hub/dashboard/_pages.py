@@ -119,7 +119,7 @@ async def retention_page(request: Request, ctx: Context) -> Response:
         ctx.dash.cache.get,
         ctx.inst,
         ("retention", by, weeks),
-        lambda: reports.retention(ctx.inst, by, weeks),  # type: ignore[arg-type]
+        lambda: reports.retention(ctx.inst, by, weeks, of_device=_data.centre_map(ctx.dash.cache, ctx.inst)),  # type: ignore[arg-type]
     )
     names = await run_in_threadpool(_group_names, ctx, by)
     chosen = request.query_params.get("group", groups[0].key if groups else "")
@@ -243,7 +243,9 @@ async def learners_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
     q = request.query_params.get("q", "")[:60]
     pageno = _int(request, "page", 1, 1, 100_000)
-    total, rows = await run_in_threadpool(_data.learners, ctx.inst, q, (pageno - 1) * PAGE_SIZE, PAGE_SIZE)
+    total, rows = await run_in_threadpool(
+        _data.learners, ctx.dash.cache, ctx.inst, q, (pageno - 1) * PAGE_SIZE, PAGE_SIZE
+    )
     names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
 
     def week(n: int | None) -> str:
@@ -298,7 +300,7 @@ async def contributions_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
     items = await run_in_threadpool(contributions.waiting, ctx.inst)
     names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
-    of_device = await run_in_threadpool(centres_api.centre_of_device, ctx.inst)
+    of_device = await run_in_threadpool(_data.centre_map, ctx.dash.cache, ctx.inst)
     rows = []
     for c in items:
         centre = of_device.get(c.device_id, c.device_id)

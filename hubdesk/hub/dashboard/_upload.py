@@ -48,7 +48,7 @@ def _staging(inst: Installation) -> Path:
 async def packs_page(request: Request, ctx: Context) -> Response:
     w = ctx.words
     items = await run_in_threadpool(published.published, ctx.inst, False)
-    uses = await run_in_threadpool(_data.pack_use, ctx.inst)
+    uses = await run_in_threadpool(_data.pack_use, ctx.dash.cache, ctx.inst)
     names = await run_in_threadpool(_data.centre_names, ctx.dash.cache, ctx.inst)
     done = request.query_params.get("published")
     notice = (

@@ -88,7 +88,13 @@ def active_by_week(inst: Installation, weeks: int = 12, *, now_week: int | None 
 
 
 def retention(
-    inst: Installation, by: By = "all", weeks: int = 8, *, cohorts: int = 12, now_week: int | None = None
+    inst: Installation,
+    by: By = "all",
+    weeks: int = 8,
+    *,
+    cohorts: int = 12,
+    now_week: int | None = None,
+    of_device: dict[str, str] | None = None,
 ) -> list[GroupRetention]:
     """Cohorts that started in the last ``cohorts`` weeks, followed for up to ``weeks`` weeks, per group.
 
@@ -102,7 +108,9 @@ def retention(
         "SELECT key, w0, k, n FROM hub_cells WHERE kind = ? AND w0 BETWEEN ? AND ? AND k <= ?",
         (kind, first, last, weeks),
     )
-    of_device = centres_api.centre_of_device(inst) if by == "centre" else {}
+    if by == "centre" and of_device is None:
+        of_device = centres_api.centre_of_device(inst)
+    of_device = of_device or {}
     cells: dict[tuple[str, int], dict[int, int]] = {}
     for g, w0, k, n in rows:
         key = ALL if by == "all" else (g if by == "course" else of_device.get(g, g))
