@@ -149,6 +149,23 @@ def test_a_bundle_that_does_not_start_changes_nothing(tmp_path: Path, monkeypatc
 
 
 @posix_only
+def test_a_folder_the_debian_package_installed_is_left_to_dpkg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubdesk.core.releases import _updates
+
+    key = trusted_key(tmp_path, monkeypatch)
+    program = installed_program(tmp_path, "1.2.0")
+    listing = tmp_path / "hubdesk.list"
+    listing.write_text(f"/.\n{program}\n{program}/hubdesk\n/usr/bin/hubdesk\n")
+    monkeypatch.setattr(_updates, "DPKG_LIST", listing)
+    updates = Updates(tmp_path / "data", "1.2.0", trusted())
+    ready = updates.receive(release(tmp_path, key, "1.3.0"))
+    assert ready is not None
+    with pytest.raises(UpdateError, match="belongs to the system"):
+        updates.install(ready, program)
+    assert (program / "_internal" / "marker.txt").read_text() == "1.2.0"
+
+
+@posix_only
 def test_update_commands_from_stick_to_rollback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -40,6 +40,7 @@ from hubdesk.core.releases._release import SUFFIX, Release, extract_payload, rea
 from hubdesk.errors import HubDeskError, UpdateError
 
 LAST_UPDATE = "last-update.json"
+DPKG_LIST = Path("/var/lib/dpkg/info/hubdesk.list")  # what the .deb installed, one path a line
 EXE_NAMES = ("hubdesk", "hubdesk.exe")
 # updates: the releases themselves; backups: the database's own rotating copies (core.backups), moved back on rollback
 _NOT_BACKED_UP = frozenset({"updates", "staging", "logs", "backups"})
@@ -126,7 +127,7 @@ class Updates:
         exe = _executable_in(program)
         if exe is None:
             raise UpdateError(f"{program} does not hold an installed HubDesk; nothing was changed.")
-        if not os.access(program.parent, os.W_OK) or not os.access(program, os.W_OK):
+        if _from_package(program) or not os.access(program.parent, os.W_OK) or not os.access(program, os.W_OK):
             raise UpdateError(
                 f"HubDesk in {program} belongs to the system (a .deb or an administrator's install): "
                 "install the new version the way this one was installed. Nothing was changed."
@@ -259,6 +260,14 @@ def _link_or_copy(src: str, dst: str) -> str:
     except OSError:
         shutil.copy2(src, dst)
     return dst
+
+
+def _from_package(program: Path) -> bool:
+    """True when the Debian package installed this folder: dpkg, not HubDesk, must replace it (even as root)."""
+    try:
+        return str(program) in DPKG_LIST.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
 
 
 def _executable_in(folder: Path) -> Path | None:
