@@ -45,8 +45,10 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 
 def time_to_window(cmd: list[str], display: str, env: dict[str, str], data: Path) -> float:
     t0 = time.perf_counter()
-    app = subprocess.Popen([*cmd, "--data-dir", str(data)], env={**env, "DISPLAY": display}, cwd="/",
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    log = data.with_suffix(".log")
+    with open(log, "wb") as out:
+        app = subprocess.Popen([*cmd, "--data-dir", str(data)], env={**env, "DISPLAY": display}, cwd="/",
+                               stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
     try:
         while True:
             found = subprocess.run(
@@ -57,7 +59,8 @@ def time_to_window(cmd: list[str], display: str, env: dict[str, str], data: Path
             if found.stdout.strip():
                 return time.perf_counter() - t0
             if app.poll() is not None or time.perf_counter() - t0 > 60:
-                raise RuntimeError(f"{cmd[0]} showed no window")
+                said = log.read_text(errors="replace")[-800:]
+                raise RuntimeError(f"{cmd[0]} showed no window (exit {app.returncode}): {said}")
             time.sleep(0.02)
     finally:
         app.terminate()
