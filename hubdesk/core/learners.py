@@ -126,9 +126,7 @@ class Learners:
 
     def count_by_origin(self) -> dict[str, int]:
         """Learners (not removed) by the device that added them: the hub counts them per centre."""
-        rows = self.store.query(
-            "SELECT origin_device, COUNT(*) FROM learners WHERE removed = 0 GROUP BY origin_device"
-        )
+        rows = self.store.query("SELECT origin_device, COUNT(*) FROM learners WHERE removed = 0 GROUP BY origin_device")
         return {str(r[0]): int(r[1]) for r in rows}
 
     def get(self, learner_id: str) -> Learner:

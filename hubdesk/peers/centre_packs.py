@@ -115,9 +115,7 @@ def fetch(inst: Installation, pack_id: str, *, timeout: float = 30.0, progress: 
     """Download ``pack_id`` from a PC of the centre that has a newer version, and install it (verified)."""
     choices = [o for o in offered(inst) if o.id == pack_id]
     if not choices:
-        raise NotFound(
-            f"No other computer of this centre that answers now has {pack_id!r} (or a newer version of it)."
-        )
+        raise NotFound(f"No other computer of this centre that answers now has {pack_id!r} (or a newer version of it).")
     pick = choices[0]
     staging = inst.dirs.root / EXPORTS / "incoming"
     staging.mkdir(parents=True, exist_ok=True)

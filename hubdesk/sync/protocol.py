@@ -268,9 +268,7 @@ class Absorbed:
     sender_vector: Vector
 
 
-def absorb(
-    log: EventLog, reply: object, accept: MaySend, redact: Callable[[Event], Event] | None = None
-) -> Absorbed:
+def absorb(log: EventLog, reply: object, accept: MaySend, redact: Callable[[Event], Event] | None = None) -> Absorbed:
     """Apply a pull reply. Refused whole if any event is one the sender may not send us."""
     msg = _check(reply, "events")
     events = _events_from(msg)

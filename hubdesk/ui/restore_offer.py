@@ -53,7 +53,7 @@ def _ask_and_restore(data_dir: Path, good: Path) -> bool:
         "RestoreOffer",
         "HubDesk's database on this PC is damaged, so HubDesk cannot open it.\n\n"
         "Restore the newest good backup, from {when}? What was done on this PC after that backup "
-        "stays in the damaged copy, which is kept aside."
+        "stays in the damaged copy, which is kept aside.",
     ).format(when=when)
     answer = QMessageBox.question(
         None, "HubDesk", question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
@@ -71,7 +71,7 @@ def _ask_and_restore(data_dir: Path, good: Path) -> bool:
         QCoreApplication.translate(
             "RestoreOffer",
             "The backup is back in place. This PC now has a new device number: if it syncs with a hub, "
-            "enrol it again with a new code from the hub."
+            "enrol it again with a new code from the hub.",
         ),
     )
     return True

@@ -90,8 +90,19 @@ class CommunityPacks:
     def pack_id(self, language: str) -> str:
         return community_pack_id(self.centre_id(), language)
 
-    def version(self) -> str:
-        return f"1.{self.contributions.decisions()}"
+    def versions(self) -> dict[str, str]:
+        """Each language's pack version: the centre's decisions on items of that language, so a
+        decision raises the version of the one pack it changes (and only that pack is rebuilt)."""
+        counts = self.contributions.decision_counts()
+        per_language: dict[str, int] = {}
+        for c in self.contributions.all():
+            if c.id in counts:
+                lang = self._language_of(c.approved or c.content)
+                per_language[lang] = per_language.get(lang, 0) + counts[c.id]
+        return {lang: f"1.{n}" for lang, n in per_language.items()}
+
+    def _language_of(self, c: Content) -> str:
+        return (c.language or "xx") if c.kind == "translation" else self._language(c.pack)
 
     def source(self) -> str:
         return SOURCE + self.centre_id()
@@ -109,18 +120,19 @@ class CommunityPacks:
         by_lang: dict[str, dict[str, list[Item]]] = {}
         for item in chosen:
             c = item.content
+            lang = self._language_of(c)
             if c.kind == "translation":
-                lang = c.language or "xx"
                 key = f"t:{c.pack}:{c.lesson}:{item.id}"
             elif c.kind == "lesson":
-                lang, key = self._language(c.pack), f"l:{item.id}"
+                key = f"l:{item.id}"
             else:
-                lang, key = self._language(c.pack), f"a:{c.pack}:{c.lesson}"
+                key = f"a:{c.pack}:{c.lesson}"
             by_lang.setdefault(lang, {}).setdefault(key, []).append(item)
         out: dict[str, dict[str, str | bytes]] = {}
-        version, (title, description) = self.version(), self.pack_title()
-        created = self._created(chosen)
+        versions, (title, description) = self.versions(), self.pack_title()
         for lang, groups in sorted(by_lang.items()):
+            version = versions.get(lang, "1.0")
+            created = self._created([i for g in groups.values() for i in g])
             files: dict[str, str | bytes] = {}
             lessons: list[str] = []
             for n, (key, items) in enumerate(sorted(groups.items()), 1):
@@ -229,12 +241,13 @@ class CommunityPacks:
         return found
 
     # -- building and installing ------------------------------------------------------------------
-    def build(self, out_dir: Path) -> list[Path]:
-        """Build every community pack into ``out_dir``; returns the pack files (same bytes on every PC)."""
+    def build(self, out_dir: Path, sources: dict[str, dict[str, str | bytes]] | None = None) -> list[Path]:
+        """Build community packs into ``out_dir`` (every language, or those of ``sources``); returns
+        the pack files (same bytes on every PC)."""
         from hubdesk.core.packs import build_pack
 
         built = []
-        for lang, files in self.sources().items():
+        for lang, files in (self.sources() if sources is None else sources).items():
             src = self.work_dir / f"src-{lang}"
             shutil.rmtree(src, ignore_errors=True)
             for rel, data in files.items():
@@ -256,10 +269,11 @@ class CommunityPacks:
             public = self.signer()[0]
             if public not in self.packs.trusted_keys():
                 self.packs.trust(public, label="community packs of this centre")
-        wanted = {self.pack_id(lang) for lang in self.sources()}
-        results = []
-        for path in self.build(self.work_dir):
-            pack_id, version = path.stem.rsplit("-", 1)
+        sources = self.sources()
+        wanted = {self.pack_id(lang) for lang in sources}
+        changed: dict[str, dict[str, str | bytes]] = {}
+        for lang, files in sources.items():
+            pack_id, version = self.pack_id(lang), json.loads(files["pack.yaml"])["version"]
             try:
                 installed = self.packs.get(pack_id)
             except NotFound:
@@ -267,14 +281,13 @@ class CommunityPacks:
             if installed is not None and (installed.source or "") != self.source():
                 raise ContributionError(f"A pack {pack_id!r} from elsewhere is installed: the community pack is not.")
             if installed is None or installed.version != version:
-                results.append(self.packs.install(path))
+                changed[lang] = files  # only what a decision changed is built and installed
+        results = []
+        for path in self.build(self.work_dir, changed):
+            results.append(self.packs.install(path))
             path.unlink(missing_ok=True)
         for pack in self.packs.list():
-            if (
-                pack.id.startswith(PREFIX)
-                and (pack.source or "") == SOURCE + self.centre_id()
-                and pack.id not in wanted
-            ):
+            if pack.id.startswith(PREFIX) and (pack.source or "") == self.source() and pack.id not in wanted:
                 self.packs.remove(pack.id)
         return results
 

@@ -177,6 +177,14 @@ class Contributions:
         )
         return str(rows[0][0]) if rows else None
 
+    def decision_counts(self) -> dict[str, int]:
+        """Decisions (approvals, declines, withdrawals) per contribution id."""
+        rows = self.store.query(
+            "SELECT id, COUNT(*) FROM contribution_events WHERE step IN ('approved', 'declined', 'withdrawn') "
+            "GROUP BY id"
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def decisions(self) -> int:
         """How many decisions (approvals, declines, withdrawals) the centre has made: the community
         pack's version, the same on every PC that holds the same events."""

@@ -66,9 +66,13 @@ class SharedPacks(CommunityPacks):
     def pack_id(self, language: str) -> str:
         return f"{PREFIX}shared-{language}"
 
-    def version(self) -> str:
-        rows = self.contributions.store.query("SELECT COUNT(*) FROM shared_contributions")
-        return f"1.{int(rows[0][0])}"
+    def versions(self) -> dict[str, str]:
+        """Per language, how many promoted items it holds (promotions only ever add)."""
+        counts: dict[str, int] = {}
+        for item in self.items():
+            lang = self._language_of(item.content)
+            counts[lang] = counts.get(lang, 0) + 1
+        return {lang: f"1.{n}" for lang, n in counts.items()}
 
     def source(self) -> str:
         return SHARED_SOURCE
