@@ -92,7 +92,6 @@ def run_one(data_dir: Path, languages: list[str], out: Path | None, text_scale: 
     from hubdesk.app import create_window
     from hubdesk.core.installation import Installation
     from hubdesk.ui.fitting import fit_window
-    from hubdesk.ui.main_window import PREFERRED_SIZE
 
     problems: list[str] = []
     inst = Installation(data_dir)
@@ -104,7 +103,7 @@ def run_one(data_dir: Path, languages: list[str], out: Path | None, text_scale: 
         for language in languages:
             window.ctx.settings.language = language
             window.retranslate()
-            fit_window(window, PREFERRED_SIZE)
+            fit_window(window, window.preferred_size())
             window.show()
             for name, shown in tour(window, out, f"{language}-"):
                 problems += [f"{language} {name}: {p}" for p in audit(shown)]

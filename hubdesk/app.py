@@ -24,7 +24,7 @@ from hubdesk.errors import HubDeskError
 from hubdesk.ui.app_settings import AppSettings
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.fitting import fit_window
-from hubdesk.ui.main_window import PREFERRED_SIZE, MainWindow
+from hubdesk.ui.main_window import MainWindow
 from hubdesk.ui.restore_offer import offer_restore
 from hubdesk.ui.samples import default_sample_dir
 from hubdesk.ui.translations import Translations
@@ -98,7 +98,7 @@ def start_app(data_dir: Path) -> tuple[QApplication, MainWindow, Installation]:
     inst = Installation(data_dir)
     window = create_window(inst)
     _log_unexpected(Path(data_dir), window)
-    fit_window(window, PREFERRED_SIZE)  # a netbook or a scaled laptop screen: all of it, frame included
+    fit_window(window, window.preferred_size())  # a netbook or a scaled laptop screen: all of it, frame included
     window.show()
     QTimer.singleShot(START_AFTER_MS, window.start)  # first paint the sign-in screen, then the rest
     return app, window, inst

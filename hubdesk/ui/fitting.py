@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLayout, QLineEdit, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 FRAME_GUESS = QMargins(6, 34, 6, 6)  # title bar and borders of a common window manager
 DIALOG_MARGIN = 12  # room left around a dialog so the screen edge stays visible
@@ -119,6 +119,10 @@ class FittingDialog(QDialog):
     def fit(self) -> None:
         """Grow or shrink to the content, never past the screen (frame included)."""
         self.ensurePolished()  # the style sheet's fonts and paddings count in the size hints
+        for field in self.body.findChildren(QLineEdit):  # a hint in a field is read whole, in any language
+            if field.placeholderText():
+                need = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 28
+                field.setMinimumWidth(max(field.minimumWidth(), need))
         self.body_layout.activate()
         usable = usable_size(self) - QSize(2 * DIALOG_MARGIN, 2 * DIALOG_MARGIN)
         self.setMaximumSize(usable)

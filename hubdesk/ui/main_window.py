@@ -15,6 +15,7 @@ from hubdesk.core.events import Event
 from hubdesk.core.learners import Learner
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
+from hubdesk.ui.fitting import fit_window
 from hubdesk.ui.idle import IdleWatcher
 from hubdesk.ui.peer_service import PeerService
 from hubdesk.ui.pictures import picture_icon
@@ -193,10 +194,17 @@ class MainWindow(QMainWindow):
         if dialog.language_changed:
             self.retranslate()
 
+    def preferred_size(self) -> QSize:
+        """The window's size where the screen has room: larger with larger text (fit_window bounds it)."""
+        scale = max(100, self.ctx.settings.text_scale) / 100
+        return QSize(round(PREFERRED_SIZE.width() * scale), round(PREFERRED_SIZE.height() * scale))
+
     def apply_look(self) -> None:
         """Text size and contrast from this PC's settings, for every screen and dialog."""
         settings = self.ctx.settings
         self.setStyleSheet(style.stylesheet(settings.text_scale, settings.high_contrast))
+        if self.isVisible() and not self.isMaximized():  # bigger text: a bigger window, inside the screen
+            fit_window(self, self.preferred_size())
 
     def retranslate(self) -> None:
         """Apply the new language by rebuilding the screens (the learner stays signed in)."""

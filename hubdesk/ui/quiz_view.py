@@ -7,6 +7,8 @@ mastery rule (for example 4 of the last 5 right) is now met. The dots show the l
 
 from __future__ import annotations
 
+import contextlib
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.learners import Learner
 from hubdesk.core.quizzes import MasteryRule, Question, Quiz
+from hubdesk.errors import HubDeskError
 from hubdesk.ui import style
 from hubdesk.ui.context import AppContext
 from hubdesk.ui.read_aloud import ReadAloudBar
@@ -55,6 +58,7 @@ class QuizPage(QWidget):
         self.rule = MasteryRule()
         self.index = 0
         self.first_try: dict[str, bool] = {}  # question id -> right the first time (for the summary)
+        self.started: float | None = None  # time on a quiz counts as time on its lesson
         self.question: Question | None = None
         self.inputs: list[QRadioButton | QCheckBox] = []
         self.line: QLineEdit | None = None
@@ -145,6 +149,8 @@ class QuizPage(QWidget):
             return False
         quiz = raw if isinstance(raw, Quiz) else Quiz.from_dict(raw)
         self.pack, self.lesson_id, self.quiz = pack, lesson_id, quiz
+        self.leave()
+        self.started = time.monotonic()
         self.rule = self.ctx.inst.packs.mastery_rule(pack.id, lesson_id)
         self.first_try = {}
         lesson = next((ls for ls in pack.lessons if ls.id == lesson_id), None)
@@ -341,6 +347,15 @@ class QuizPage(QWidget):
         self.hint.hide()
         self.again.show()
         self.again.setFocus()
+
+    def leave(self) -> None:
+        """The learner leaves the quiz (another page, sign-out): stop reading, count the time spent."""
+        self.read_aloud.stop()
+        if self.started is not None and self.pack is not None:
+            seconds = time.monotonic() - self.started
+            self.started = None
+            with contextlib.suppress(HubDeskError):  # time spent is a nicety; never block leaving on it
+                self.ctx.inst.progress.add_time(self.learner.id, self.pack.id, self.lesson_id, seconds)
 
     def practise_again(self) -> None:
         self.index = 0

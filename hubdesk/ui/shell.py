@@ -125,7 +125,7 @@ class LearnerShell(QWidget):
         if self.body.currentWidget() is self.reader and page is not self.reader:
             self.reader.leave()
         if page is not self.quiz:
-            self.quiz.read_aloud.stop()
+            self.quiz.leave()
         self.message.hide()
         self.body.setCurrentWidget(page)
 
@@ -295,5 +295,5 @@ class LearnerShell(QWidget):
         group = self.extra_pages.get("group")
         if group is not None:
             group.shutdown()  # type: ignore[attr-defined]
-        self.quiz.read_aloud.stop()
+        self.quiz.leave()
         self.reader.leave()

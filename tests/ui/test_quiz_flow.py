@@ -131,3 +131,20 @@ def test_a_french_speaker_is_offered_a_french_course_first(
     finally:
         window.ctx.settings.language = "en"
         window.translations.apply("en")
+
+
+def test_time_on_a_quiz_counts_for_its_lesson(qtbot: Any, library: Installation, make_window: Any) -> None:
+    amina = library.learners.add("Amina")
+    window = make_window(library)
+    shell = sign_in_directly(window, amina)
+    pack = library.packs.get("digital-literacy")
+    shell.open_quiz(pack.id, "using-a-computer")
+    shell.quiz.started -= 150  # as if the learner spent two and a half minutes on it
+    shell.show_library()
+    summary = library.progress.pack_summary(amina.id, pack.id, [ls.id for ls in pack.lessons])
+    assert summary.seconds >= 150
+    shell.open_quiz(pack.id, "using-a-computer")
+    shell.quiz.started -= 60
+    window.sign_out()  # signing out counts it too
+    summary = library.progress.pack_summary(amina.id, pack.id, [ls.id for ls in pack.lessons])
+    assert summary.seconds >= 210

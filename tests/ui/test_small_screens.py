@@ -177,3 +177,16 @@ def test_typing_works_again_after_a_wrong_pin(qtbot: Any, library: Installation,
     with qtbot.waitSignal(window.signed_in, timeout=5000):
         qtbot.keyClicks(focused, "4821")
         qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+
+def test_bigger_text_makes_a_bigger_window_inside_the_screen(
+    qtbot: Any, library: Installation, make_window: Any
+) -> None:
+    window = make_window(library)
+    before = window.preferred_size()
+    window.ctx.settings.text_scale = 200
+    window.ctx.settings.high_contrast = True
+    window.apply_look()
+    assert window.preferred_size().width() == 2 * before.width()
+    assert room_for(window).contains(window.geometry())  # the offscreen screen (800x600) bounds it
+    assert "26pt" in window.styleSheet() and "#000000" in window.styleSheet()
