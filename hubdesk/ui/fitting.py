@@ -15,7 +15,7 @@ from PySide6.QtCore import QMargins, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QLineEdit, QScrollArea, QStyle, QVBoxLayout, QWidget
 
-FRAME_GUESS = QMargins(6, 34, 6, 6)  # title bar and borders of a common window manager
+FRAME_GUESS = QMargins(6, 48, 6, 6)  # a generous title bar (GNOME's header bars are 46 px) and borders
 DIALOG_MARGIN = 12  # room left around a dialog so the screen edge stays visible
 
 
