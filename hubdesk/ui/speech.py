@@ -162,9 +162,10 @@ class Speaker(QObject):
         if synth is not self.synth:
             return
         data = bytes(synth.readAllStandardOutput().data())
-        if self.samples == 0 and data:
-            self.first_samples.emit(time.perf_counter() - self.asked_at)
+        before = self.samples
         self.samples += len(data)
+        if before <= WAV_HEADER < self.samples:  # past the WAV header: the first sample of speech
+            self.first_samples.emit(time.perf_counter() - self.asked_at)
         if self.player is not None and self.player.state() == QProcess.ProcessState.Running:
             self.player.write(data)
 
