@@ -6,6 +6,8 @@ Kept in one place so every view stays plain Qt code; colours are chosen for stro
 
 from __future__ import annotations
 
+from pathlib import Path
+
 INK = "#1b1f24"
 MUTED = "#4a5563"
 PAPER = "#f6f4ef"
@@ -17,6 +19,7 @@ BAD = "#b3261e"
 LINE = "#d5d0c4"
 
 BASE_POINT_SIZE = 13
+ICONS = Path(__file__).with_name("icons")  # spin-box arrows drawn large and dark: the default ones were faint
 
 
 def ink_on(background: str) -> str:
@@ -136,6 +139,14 @@ QListWidget[look="biglist"] {{ font-size: {pt(15)}; }}
 QPushButton[look="bigger"] {{ font-size: {pt(16)}; font-weight: bold; }}
 QPushButton[look="continue"] {{ font-size: {pt(15)}; padding: 14px 22px; text-align: left; }}
 QPushButton[look="welcomeadd"] {{ font-size: {pt(16)}; padding: 14px 28px; }}
+QAbstractSpinBox {{ padding-right: 30px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border; width: 28px;
+    background: #e3ded2; border-left: 2px solid {c["LINE"]}; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 8px; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 8px; }}
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{ background: #cfc8b8; }}
+QAbstractSpinBox::up-arrow {{ image: url({ICONS / "spin-up.svg"}); width: 14px; height: 10px; }}
+QAbstractSpinBox::down-arrow {{ image: url({ICONS / "spin-down.svg"}); width: 14px; height: 10px; }}
 """
     if high_contrast:  # focus must be seen at a glance: thick outlines
         sheet += f"""
