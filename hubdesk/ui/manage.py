@@ -48,14 +48,16 @@ class ManagePage(QWidget):
         packs_row.addWidget(packs_label)
         packs_row.addWidget(self.add_pack_button)
         packs_row.addStretch()
+        pc_row = QHBoxLayout()  # its own row: four buttons in one did not fit 1366 px at 200% text
         self.settings_button = QPushButton(self.tr("Settings of this computer"))
         self.settings_button.setToolTip(self.tr("Language and the time before an unused session is closed"))
         self.settings_button.clicked.connect(self.settings_requested)
-        packs_row.addWidget(self.settings_button)
+        pc_row.addWidget(self.settings_button)
         self.centre_button = QPushButton(self.tr("This centre's computers"))
         self.centre_button.setToolTip(self.tr("The computers of this centre, a code for a new one, a lost one"))
         self.centre_button.clicked.connect(self.open_centre)
-        packs_row.addWidget(self.centre_button)
+        pc_row.addWidget(self.centre_button)
+        pc_row.addStretch()
         from hubdesk.ui.update_banner import UpdateBanner
 
         self.update_banner = UpdateBanner(ctx)  # "HubDesk 1.3 is ready to install" and its button
@@ -106,6 +108,7 @@ class ManagePage(QWidget):
         head.addWidget(self.console_button)
         lay.addLayout(head)
         lay.addLayout(packs_row)
+        lay.addLayout(pc_row)
         lay.addWidget(self.update_banner)
         lay.addWidget(self.waiting)
         lay.addWidget(self.clocks)
