@@ -20,10 +20,10 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core import clock_skew
+from hubdesk.core import clock_skew, event_chain
 from hubdesk.core.clock import HybridClock, stamp_bound, valid_stamp
 from hubdesk.core.identity import Identity
 from hubdesk.core.safe_json import too_deep
@@ -96,6 +96,9 @@ class Event:
     kind: str
     payload: Mapping[str, Any] = field(default_factory=dict)
     learner_id: str | None = None
+    proof: bytes | None = field(default=None, compare=False, repr=False)
+    """The origin's signature over this event's chain hash and its key (``hubdesk.core.event_chain``),
+    when this replica holds it: every event at its origin, run ends and checkpoints elsewhere."""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -126,7 +129,10 @@ class Event:
                 kind=d["k"],
                 learner_id=d.get("l"),
                 payload=d.get("p", {}),
+                proof=event_chain.proof_from_wire(d.get("g")),
             )
+        except ValueError as exc:
+            raise EventError(f"An event's proof is malformed: {exc}.") from exc
         except (KeyError, TypeError) as exc:
             raise EventError(f"An event is missing a field: {exc}.") from exc
         ev.validate()
@@ -155,13 +161,17 @@ class Event:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | tuple[Any, ...]) -> Event:
-        d, s, sc, ss, h, k, lid, p = tuple(row)
-        return cls(d, s, sc, ss, h, k, json.loads(p), lid)
+        d, s, sc, ss, h, k, lid, p, *rest = tuple(row)
+        proof = bytes(rest[0]) if rest and rest[0] is not None else None
+        return cls(d, s, sc, ss, h, k, json.loads(p), lid, proof)
 
 
 _COLUMNS = "device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload"
-# one encoder made once: ``json.dumps`` with options builds a new encoder on every call
-_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_SEND_COLUMNS = _COLUMNS + ", proof"
+# one encoder made once (``json.dumps`` with options builds a new one on every call); sorted keys,
+# so the text stored is the text every replica hashes into the event's chain
+_dumps = event_chain.dumps_payload
+MAX_SIGNED_GAP = 5000  # how far a relay looks ahead for the next signed event of a run it forwards
 _IN_CHUNK = 500  # keys per "which of these do we hold" query, under SQLite's parameter limit
 MAX_PAYLOAD_CHARS = 1 << 20
 """An event's content, as JSON text: above a whole note (200,000 characters, escaped); big content
@@ -172,6 +182,15 @@ MAX_PAYLOAD_DEPTH = 32  # well inside what any receiver parses (safe_json.MAX_DE
 _PROJECTION_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, sqlite3.Error)
 
 Listener = Callable[[list[Event]], None]
+
+
+@dataclass(frozen=True)
+class Vouched:
+    """Incoming events their origins' signatures vouch for, with their payload text and chain hashes."""
+
+    events: list[Event]
+    texts: list[str]
+    chains: dict[int, bytes]
 
 
 def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
@@ -204,6 +223,10 @@ class EventLog:
         row = store.query("SELECT MAX(hlc) FROM events WHERE hlc < ?", (limit,))
         if row and row[0][0]:
             self.clock.observe(row[0][0])
+        self._own_key = event_chain.raw_key(identity)
+        with store.transaction() as conn:  # this device's own key, above any first-use claim of its id
+            if event_chain.key_of(conn, self.device_id) != self._own_key:
+                event_chain.pin(conn, self.device_id, self._own_key, "self")
 
     @property
     def device_id(self) -> str:
@@ -234,14 +257,24 @@ class EventLog:
                 (self.device_id, scope),
             ).fetchone()[0]
             ev = Event(self.device_id, seq, scope, scope_seq, self.clock.now(), kind, dict(payload), learner_id)
-            self._insert_and_project(conn, [ev])
+            text = _dumps(ev.payload)
+            prev = event_chain.chain_at(conn, self.device_id, scope, scope_seq - 1)
+            chain = event_chain.link(prev if prev is not None else event_chain.GENESIS, ev, text)
+            ev = replace(ev, proof=event_chain.sign(self.identity, ev, chain))
+            self._insert_and_project(conn, [ev], [text], {0: chain})
         self._notify([ev])
         return ev
 
-    def apply(self, events: Iterable[Event], *, validated: bool = False) -> list[Event]:
+    def apply(
+        self, events: Iterable[Event], *, validated: bool = False, verify: bool = False, sender: str | None = None
+    ) -> list[Event]:
         """Apply events from elsewhere in one transaction; return those that were new here.
 
         ``validated``: the caller (a bundle decoder) already ran ``Event.validate`` on each.
+        ``verify``: check every (device, scope) run against its origin's signature
+        (:func:`hubdesk.core.event_chain.verify_batch`); every transport does. ``sender`` is the
+        device at the other end of the link, the only one whose unsigned events are taken.
+        Raises :class:`~hubdesk.core.event_chain.ForgedEvents` (nothing applied) on a forgery.
         """
         batch = list(events)
         if not validated:
@@ -249,11 +282,54 @@ class EventLog:
                 ev.validate()
         if not batch:
             return []
+        texts = [_dumps(ev.payload) for ev in batch]
         with self.store.transaction() as conn:
-            new = self._insert_and_project(conn, batch)
-            wall = self.clock.wall()
-            if new:
-                clock_skew.record(conn, new, self.device_id, wall)
+            chains: dict[int, bytes] = {}
+            if verify:
+                v = self._vouch(conn, batch, texts, sender)
+                batch, texts, chains = v.events, v.texts, v.chains
+            new = self._insert_and_project(conn, batch, texts, chains)
+            wall = self._after_insert(conn, new)
+        self._after_commit(new, wall)
+        return new
+
+    def vouch(self, events: list[Event], sender: str | None) -> Vouched:
+        """Check a whole incoming set (a bundle) against its origins' signatures before applying it
+        in chunks with :meth:`apply_vouched`: a run's proof may sit in a later chunk."""
+        texts = [_dumps(ev.payload) for ev in events]
+        with self.store.transaction() as conn:
+            return self._vouch(conn, events, texts, sender)
+
+    def apply_vouched(self, v: Vouched, start: int, stop: int) -> list[Event]:
+        """Apply ``v.events[start:stop]`` in one transaction (see :meth:`vouch`)."""
+        part = v.events[start:stop]
+        if not part:
+            return []
+        chains = {i - start: h for i, h in v.chains.items() if start <= i < stop}
+        with self.store.transaction() as conn:
+            new = self._insert_and_project(conn, part, v.texts[start:stop], chains)
+            wall = self._after_insert(conn, new)
+        self._after_commit(new, wall)
+        return new
+
+    @staticmethod
+    def _vouch(conn: sqlite3.Connection, batch: list[Event], texts: list[str], sender: str | None) -> Vouched:
+        keep, chains = event_chain.verify_batch(conn, batch, texts, sender)
+        if len(keep) == len(batch):
+            return Vouched(batch, texts, chains)
+        return Vouched(
+            [batch[i] for i in keep],
+            [texts[i] for i in keep],
+            {n: chains[i] for n, i in enumerate(keep) if i in chains},
+        )
+
+    def _after_insert(self, conn: sqlite3.Connection, new: list[Event]) -> int:
+        wall = self.clock.wall()
+        if new:
+            clock_skew.record(conn, new, self.device_id, wall)
+        return wall
+
+    def _after_commit(self, new: list[Event], wall: int) -> None:
         if new:
             # follow the newest stamp within the drift bound; those beyond it are kept, not followed
             limit = stamp_bound(wall + self.clock.max_drift_ms)
@@ -261,9 +337,10 @@ class EventLog:
             if followed:
                 self.clock.observe(max(followed))
             self._notify(new)
-        return new
 
-    def _insert_and_project(self, conn: sqlite3.Connection, batch: list[Event]) -> list[Event]:
+    def _insert_and_project(
+        self, conn: sqlite3.Connection, batch: list[Event], texts: list[str], chains: dict[int, bytes]
+    ) -> list[Event]:
         """Insert the events not held yet and run their projectors.
 
         Large batches (sync) are the hot path: which events are held is asked per device in a few
@@ -286,15 +363,27 @@ class EventLog:
                     )
                 )
         new: list[Event] = []
-        for ev in batch:
+        rows = []
+        for i, ev in enumerate(batch):
             if ev.key not in held:
                 held.add(ev.key)  # a duplicate inside the batch counts once
                 new.append(ev)
-        insert = f"INSERT OR IGNORE INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        rows = [
-            (ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind, ev.learner_id, _dumps(ev.payload))
-            for ev in new
-        ]
+                text, chain = texts[i], chains.get(i)
+                rows.append(
+                    (
+                        ev.device_id,
+                        ev.seq,
+                        ev.scope,
+                        ev.scope_seq,
+                        ev.hlc,
+                        ev.kind,
+                        ev.learner_id,
+                        text,
+                        chain,
+                        ev.proof,
+                    )
+                )
+        insert = f"INSERT OR IGNORE INTO events ({_COLUMNS}, chain, proof) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         for ev, row in zip(new, rows, strict=True):
             if len(row[7]) > MAX_PAYLOAD_CHARS or too_deep(row[7], MAX_PAYLOAD_DEPTH):
                 raise EventError(
@@ -377,21 +466,48 @@ class EventLog:
         """Events the other side lacks, in a bounded chunk, oldest first per (device, scope).
 
         ``allowed(scope)`` is the receiver's entitlement: scopes it may not see are never sent.
+        Another device's run ends at an event whose proof this replica holds (the receiver
+        could not vouch for an unsigned tail): a chunk may stop short of ``limit``, or run past it
+        to the next proof when it would otherwise be empty. This device's own events written
+        before chains existed are signed here, once, as they first go out.
         """
         out: list[Event] = []
+        sql = (
+            f"SELECT {_SEND_COLUMNS} FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? "
+            "ORDER BY scope_seq LIMIT ?"
+        )
         for (device_id, scope), _upto in sorted(self.vector().items()):
             if not allowed(scope):
                 continue
             have = their_vector.get((device_id, scope), 0)
-            rows = self.store.query(
-                f"SELECT {_COLUMNS} FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? "
-                "ORDER BY scope_seq LIMIT ?",
-                (device_id, scope, have, limit - len(out)),
-            )
-            out.extend(Event.from_row(r) for r in rows)
+            run = [Event.from_row(r) for r in self.store.query(sql, (device_id, scope, have, limit - len(out)))]
+            if device_id == self.device_id:
+                if run and run[-1].proof is None:
+                    run = self._sign_own(run)
+            else:
+                while run and run[-1].proof is None:
+                    run.pop()
+                if not run and not out:  # nothing signed within the limit: run on to the next proof
+                    more = self.store.query(sql, (device_id, scope, have, MAX_SIGNED_GAP))
+                    ahead = [Event.from_row(r) for r in more]
+                    ends = [i for i, ev in enumerate(ahead) if ev.proof is not None]
+                    run = ahead[: ends[0] + 1] if ends else []
+            out.extend(run)
             if len(out) >= limit:
                 break
         return out
+
+    def _sign_own(self, run: list[Event]) -> list[Event]:
+        """Sign the last of a run of this device's own events that has no proof (written before
+        events were chained): the chain is computed from the stored events, then signed."""
+        last = run[-1]
+        with self.store.transaction() as conn:
+            chain = event_chain.chain_at(conn, self.device_id, last.scope, last.scope_seq)
+            if chain is None:  # a gap in our own log (restored from an old backup): send as it is
+                return run
+            proof = event_chain.sign(self.identity, last, chain)
+            conn.execute("UPDATE events SET proof = ? WHERE device_id = ? AND seq = ?", (proof, *last.key))
+        return [*run[:-1], replace(last, proof=proof)]
 
     def count(self) -> int:
         return int(self.store.query("SELECT COUNT(*) FROM events")[0][0])
@@ -413,7 +529,7 @@ class EventLog:
         return [Event.from_row(r) for r in rows]
 
     def events(self, kind: str | None = None) -> list[Event]:
-        sql = f"SELECT {_COLUMNS} FROM events"
+        sql = f"SELECT {_SEND_COLUMNS} FROM events"
         params: tuple[object, ...] = ()
         if kind:
             sql += " WHERE kind = ?"

@@ -17,7 +17,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, SITE, Event, EventLog, after_batch, projector
@@ -264,10 +264,8 @@ def redact(ev: Event) -> Event:
     """The copy of an event a hub may hold: a secret hash written before centres had a ``site``
     scope loses its hash (the hub and every stick on the way never see it)."""
     if ev.kind == "learner.secret_set" and "hash" in ev.payload:
-        return Event(
-            ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind,
-            {k: v for k, v in ev.payload.items() if k != "hash"}, ev.learner_id,
-        )  # fmt: skip
+        # keeps the origin's proof: the chain never covered this hash (hubdesk.core.event_chain)
+        return replace(ev, payload={k: v for k, v in ev.payload.items() if k != "hash"})
     return ev
 
 

@@ -313,7 +313,9 @@ class Hub:
             return _error(400, f"The request is not JSON this hub takes: {exc}")
 
         def work() -> dict[str, Any]:
-            return protocol.answer(self.inst.log, kind, message, hub_policy(self.inst.log, device.device_id))
+            return protocol.answer(
+                self.inst.log, kind, message, hub_policy(self.inst.log, device.device_id), sender=device.device_id
+            )
 
         try:
             reply = await run_in_threadpool(work)

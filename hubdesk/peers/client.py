@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from hubdesk.core.event_chain import ForgedEvents
 from hubdesk.core.events import Event, EventError, group_scope
 from hubdesk.core.installation import Installation
 from hubdesk.errors import AuthError, NetworkUnavailable, SyncError
@@ -122,8 +123,9 @@ class PeerClient:
         scope = group_scope(self.group_id)
         try:
             events = [Event.from_dict(d) for d in found[:50] if isinstance(d, dict)]
-            self.inst.log.apply([ev for ev in events if ev.kind == "group.member_removed" and ev.scope == scope])
-        except EventError:
+            removals = [ev for ev in events if ev.kind == "group.member_removed" and ev.scope == scope]
+            self.inst.log.apply(removals, verify=True)  # only what its author's signature vouches for
+        except (EventError, ForgedEvents):
             return
 
     def sync(self) -> ExchangeResult:

@@ -35,6 +35,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from hubdesk.core.event_chain import with_proofs
 from hubdesk.core.events import EventError, group_scope
 from hubdesk.core.groups import EpochKey
 from hubdesk.core.installation import Installation
@@ -205,7 +206,7 @@ class PeerServer:
         """All an older key may learn: the new keys' wraps, and the removals (so a removed member's
         app can say it was removed). Both name devices and learner ids the old key already knew."""
         scope = group_scope(group_id)
-        removals = [ev.to_dict() for ev in self.inst.log.events("group.member_removed") if ev.scope == scope]
+        removals = with_proofs([ev for ev in self.inst.log.events("group.member_removed") if ev.scope == scope])
         return {"epochs": self.inst.groups.epochs.announcements(group_id), "removals": removals[-50:]}
 
     def _answer(self, used: EpochKey, kind: str, envelope: Any, client: str) -> tuple[int, dict[str, Any]]:

@@ -38,6 +38,7 @@ import zstandard
 
 from hubdesk.core import safe_json
 from hubdesk.core.centre import Centres
+from hubdesk.core.event_chain import ForgedEvents
 from hubdesk.core.events import Event
 from hubdesk.core.identity import verify
 from hubdesk.core.installation import Installation
@@ -392,13 +393,20 @@ def import_bundle(inst: Installation, path: Path | str) -> ImportResult:
         inst.centre.link_hub(sender, header["key"], None)
         enrolled = HUB
     crashpoint("sync.import.checked")
+    try:  # every (device, scope) run against its origin's signature, before a chunk is applied
+        vouched = inst.log.vouch(events, sender)
+    except ForgedEvents as exc:
+        raise BundleError(f"{name} was refused: {exc}") from exc
     applied = 0
-    for i in range(0, len(events), APPLY_CHUNK):
-        applied += len(inst.log.apply(events[i : i + APPLY_CHUNK], validated=True))
+    for i in range(0, len(vouched.events), APPLY_CHUNK):
+        applied += len(inst.log.apply_vouched(vouched, i, i + APPLY_CHUNK))
         crashpoint(f"sync.import.chunk{i // APPLY_CHUNK + 1}")
     if held:  # a new PC's records, held back until its admission (perhaps just applied) is known
         later = check_entitled(held, policy.accept_for(received), policy.pending)
-        applied += len(inst.log.apply(later, validated=True))
+        try:
+            applied += len(inst.log.apply(later, validated=True, verify=True, sender=sender))
+        except ForgedEvents as exc:
+            raise BundleError(f"{name} was refused: {exc}") from exc
         taken = {ev.key for ev in later}
         held = [ev for ev in held if ev.key not in taken]
     dest = centre_of(inst.log, sender) if state.is_hub else HUB_DEST

@@ -21,6 +21,7 @@ from typing import Any
 
 from hubdesk.core import safe_json
 from hubdesk.core.clock import format_stamp, valid_stamp
+from hubdesk.core.event_chain import PROOF_LEN, shipped_proofs
 from hubdesk.core.events import Event, EventError, valid_scope
 from hubdesk.errors import SyncError
 
@@ -115,6 +116,8 @@ def encode(events: Sequence[Event]) -> bytes:
         "l": l_col,
         "p": p_col,
         "pv": values,
+        # the origin's proofs a receiver needs (last of each run, checkpoints): sparse, by event number
+        "g": {str(i): proof.hex() for i, proof in shipped_proofs(events).items()},
     }
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
 
@@ -192,10 +195,18 @@ def decode(raw: bytes) -> list[Event]:
         if n and (min(seqs) <= 0 or min(scope_seqs) <= 0 or not all(map(valid_stamp, stamps))):
             raise CodecError("The bundle's event numbers or stamps are damaged.")
         # the rest of Event.validate holds by construction: the name tables were checked above
+        proofs = doc.get("g", {})
+        if not isinstance(proofs, dict):
+            raise CodecError("The bundle's proofs are damaged.")
+        by_no: dict[int, bytes] = {}
+        for no, text in proofs.items():
+            if not (isinstance(text, str) and len(text) == 2 * PROOF_LEN) or not 0 <= int(no) < n:
+                raise CodecError("The bundle's proofs are damaged.")
+            by_no[int(no)] = bytes.fromhex(text)
         out = [
-            Event(*fields)
-            for fields in zip(
-                dev_names, seqs, scope_names, scope_seqs, stamps, kind_names, payloads, learner_ids, strict=True
+            Event(d, s, sc, ss, h, k, p, lid, by_no.get(i))
+            for i, (d, s, sc, ss, h, k, p, lid) in enumerate(
+                zip(dev_names, seqs, scope_names, scope_seqs, stamps, kind_names, payloads, learner_ids, strict=True)
             )
         ]
     except (IndexError, KeyError, StopIteration, TypeError, ValueError, EventError) as exc:

@@ -388,7 +388,10 @@ def sync_now(
     client = HubClient.for_hub(inst, url, transport=transport)
     report = SyncReport()
     try:
-        result = protocol.exchange(inst.log, client.call, centre_policy(inst.device_id))
+        hub = state.hub()
+        result = protocol.exchange(
+            inst.log, client.call, centre_policy(inst.device_id), sender=hub.device_id if hub else None
+        )
         report.pushed, report.pulled = result.pushed, result.pulled
         if result.their_vector is not None:
             state.raise_vector("sync_acked", HUB_DEST, result.their_vector)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hubdesk.core.event_chain import ForgedEvents, with_proofs
 from hubdesk.core.events import Event, EventError, EventLog
 from hubdesk.errors import SyncError
 
@@ -148,18 +149,20 @@ def check_entitled(events: Iterable[Event], may_send: MaySend, pending: MaySend 
     return out
 
 
-def apply_entitled(log: EventLog, events: list[Event], policy: Policy) -> tuple[list[Event], int]:
+def apply_entitled(
+    log: EventLog, events: list[Event], policy: Policy, sender: str | None = None
+) -> tuple[list[Event], int]:
     """Apply what ``policy`` admits of an incoming message; return the new events and how many were held back.
 
     Held-back events get a second look after the rest is applied: the rest may have admitted
     their device (a centre's new PC, admitted in the same message)."""
     ok = check_entitled(events, policy.accept_for(events), policy.pending)
-    new = log.apply(ok)
+    new = _apply(log, ok, sender)
     taken = {ev.key for ev in ok}
     held = [ev for ev in events if ev.key not in taken] if len(ok) != len(events) else []
     if held:
         later = check_entitled(held, policy.accept_for(events), policy.pending)
-        new += log.apply(later)
+        new += _apply(log, later, sender)
         return new, len(held) - len(later)
     return new, 0
 
@@ -173,8 +176,16 @@ def make_pull_request(vector: Mapping[tuple[str, str], int], limit: int = DEFAUL
     return {"v": PROTOCOL_VERSION, "type": "pull", "vector": vector_to_wire(vector), "limit": limit}
 
 
-def make_push(events: Iterable[Event]) -> dict[str, Any]:
-    return {"v": PROTOCOL_VERSION, "type": "push", "events": [ev.to_dict() for ev in events]}
+def make_push(events: Sequence[Event]) -> dict[str, Any]:
+    return {"v": PROTOCOL_VERSION, "type": "push", "events": with_proofs(events)}
+
+
+def _apply(log: EventLog, events: list[Event], sender: str | None) -> list[Event]:
+    """Apply what the other side sent, each (device, scope) run checked against its origin's signature."""
+    try:
+        return log.apply(events, validated=True, verify=True, sender=sender)
+    except ForgedEvents as exc:
+        raise NotEntitled(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -210,15 +221,26 @@ class Policy:
         return self.may_send(device_id, scope) or self.accept(device_id, scope)
 
 
-def answer(log: EventLog, kind: str, message: object, policy: Policy, max_chunk: int = MAX_CHUNK) -> dict[str, Any]:
-    """Answer one request from the other side (the server half of :func:`exchange`)."""
+def answer(
+    log: EventLog,
+    kind: str,
+    message: object,
+    policy: Policy,
+    max_chunk: int = MAX_CHUNK,
+    *,
+    sender: str | None = None,
+) -> dict[str, Any]:
+    """Answer one request from the other side (the server half of :func:`exchange`).
+
+    ``sender``: the device the transport authenticated at the other end, if any; only its own
+    unsigned events (an older HubDesk) are taken."""
     if kind == "vector":
         _check(message, "vector")
         return {"v": PROTOCOL_VERSION, "type": "vector", "vector": vector_to_wire(_visible_vector(log, policy))}
     if kind == "pull":
         return answer_pull(log, message, policy, max_chunk)
     if kind == "push":
-        return answer_push(log, message, policy)
+        return answer_push(log, message, policy, sender=sender)
     raise ProtocolError(f"There is no sync request called {kind!r}.")
 
 
@@ -233,21 +255,22 @@ def answer_pull(log: EventLog, message: object, policy: Policy, max_chunk: int =
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise ProtocolError("A pull request's limit is not a positive number.")
     limit = min(limit, max_chunk, MAX_CHUNK)
-    events = policy.crossing(missing(log, theirs, policy.may_send, limit + 1))
-    more = len(events) > limit
+    events = policy.crossing(missing(log, theirs, policy.may_send, limit))
+    # a chunk may end short of the limit (a relayed run waits for its next signed event), so ask
+    more = bool(events) and bool(missing(log, advance_by(theirs, events), policy.may_send, 1))
     return {
         "v": PROTOCOL_VERSION,
         "type": "events",
-        "events": [ev.to_dict() for ev in events[:limit]],
+        "events": with_proofs(events),
         "more": more,
         "vector": vector_to_wire(_visible_vector(log, policy)),
     }
 
 
-def answer_push(log: EventLog, message: object, policy: Policy) -> dict[str, Any]:
+def answer_push(log: EventLog, message: object, policy: Policy, *, sender: str | None = None) -> dict[str, Any]:
     msg = _check(message, "push")
     events = policy.crossing(_events_from(msg))
-    new, _held = apply_entitled(log, events, policy)
+    new, _held = apply_entitled(log, events, policy, sender)
     return {
         "v": PROTOCOL_VERSION,
         "type": "ack",
@@ -268,7 +291,14 @@ class Absorbed:
     sender_vector: Vector
 
 
-def absorb(log: EventLog, reply: object, accept: MaySend, redact: Callable[[Event], Event] | None = None) -> Absorbed:
+def absorb(
+    log: EventLog,
+    reply: object,
+    accept: MaySend,
+    redact: Callable[[Event], Event] | None = None,
+    *,
+    sender: str | None = None,
+) -> Absorbed:
     """Apply a pull reply. Refused whole if any event is one the sender may not send us."""
     msg = _check(reply, "events")
     events = _events_from(msg)
@@ -279,7 +309,7 @@ def absorb(log: EventLog, reply: object, accept: MaySend, redact: Callable[[Even
         raise ProtocolError("A pull reply does not say whether more events follow.")
     theirs = vector_from_wire(msg.get("vector"))
     check_entitled(events, accept)
-    return Absorbed(events, log.apply(events), more, theirs)
+    return Absorbed(events, _apply(log, events, sender), more, theirs)
 
 
 def read_ack(reply: object) -> Vector:
@@ -311,13 +341,14 @@ def exchange(
     push: bool = True,
     pull: bool = True,
     progress: Progress | None = None,
+    sender: str | None = None,
 ) -> ExchangeResult:
     """Push what the other side lacks, then pull what we lack, chunk by chunk until both are done.
 
     Push goes first: a centre's progress reaching the hub matters more than what comes back. Each
     chunk is sent against a vector advanced past what was already sent, so a chunk is never sent
     twice in one run even if the other side keeps gaps; after an interruption the next run starts
-    again from the vectors.
+    again from the vectors. ``sender``: the device at the other end, when the transport knows it.
     """
     chunk = max(1, min(chunk, MAX_CHUNK))
     result = ExchangeResult()
@@ -339,7 +370,9 @@ def exchange(
         asked = filter_vector(log.vector(), policy.visible)
         while result.rounds < MAX_ROUNDS:
             result.rounds += 1
-            got = absorb(log, call("pull", make_pull_request(asked, chunk)), policy.accept, policy.redact)
+            got = absorb(
+                log, call("pull", make_pull_request(asked, chunk)), policy.accept, policy.redact, sender=sender
+            )
             theirs = merge_vectors(theirs, got.sender_vector)
             result.pulled += len(got.new)
             if progress:
