@@ -6,6 +6,12 @@ enrolment included) and a fresh hub imports them: verify signature and hash, dec
 check entitlement, apply with every projector, in chunked transactions. Timed: the import alone,
 and the export, each on its own.
 
+The same bundles are imported twice, into two fresh hubs: with the origin-signature checks (hash
+chain recomputed per (device, scope) run, one ed25519 check per run and checkpoint), and with
+them turned off (what an import did before events were signed), so the two rates come from the
+same run on the same load. Then the cost of signing at append: appends with and without the
+chain hash and signature.
+
     python benchmarks/sync_apply.py [--events 200000]
 """
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -22,6 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._sync_data import activity, learners, next_numbers
+from hubdesk.core import event_chain
+from hubdesk.core.events import EventLog, Vouched
 from hubdesk.core.installation import Installation
 from hubdesk.sync.bundle import export_all, import_bundle
 from hubdesk.sync.enrolment import issue_code, start_offline
@@ -40,6 +49,9 @@ def main() -> int:
         root = Path(tmp)
         centre, hub = Installation(root / "centre"), Installation(root / "hub")
         start_offline(SyncState(centre.store), issue_code(SyncState(hub.store), hub.identity))
+        hub.close()  # a twin of the hub, to import the same bundles with the checks off
+        shutil.copytree(root / "hub", root / "hub-unchecked")
+        hub, unchecked = Installation(root / "hub"), Installation(root / "hub-unchecked")
         ids = learners(centre, 200, rng)
         seq, ss = next_numbers(centre)
         events = list(
@@ -59,6 +71,19 @@ def main() -> int:
         applied = sum(import_bundle(hub, p).applied for p in paths)
         t_import = time.perf_counter() - t
         assert applied == centre.log.count(), (applied, centre.log.count())
+        vouch = EventLog.vouch
+        EventLog.vouch = lambda self, evs, sender: Vouched(  # type: ignore[method-assign,assignment]
+            evs, [event_chain.dumps_payload(ev.payload) for ev in evs], {}
+        )
+        try:
+            t = time.perf_counter()
+            applied_off = sum(import_bundle(unchecked, p).applied for p in paths)
+            t_off = time.perf_counter() - t
+        finally:
+            EventLog.vouch = vouch  # type: ignore[method-assign]
+        assert applied_off == applied
+        unchecked.close()
+        append_on, append_off = _append_cost(root / "appends", 2000)
         rows = hub.store.query("SELECT COUNT(*) FROM lesson_progress")[0][0]
         n = len(events)
         rate = applied / t_import
@@ -73,6 +98,14 @@ def main() -> int:
             f"goal >= {GOAL_RATE:,}  {'OK' if rate >= GOAL_RATE else 'MISSED'}"
         )
         print(
+            f"  same bundles, signature checks off:        {applied / t_off:,.0f} events/s, {t_off:.2f} s "
+            f"(checks cost {100 * (t_import - t_off) / t_off:+.0f}%)"
+        )
+        print(
+            f"append (one event, one transaction):        {append_off * 1e6:,.0f} us unsigned, "
+            f"{append_on * 1e6:,.0f} us chained and signed (+{(append_on - append_off) * 1e6:,.0f} us)"
+        )
+        print(
             f"bundle size: {size:,} bytes = {per_event:.1f} bytes per event   "
             f"goal <= {GOAL_BYTES}  {'OK' if per_event <= GOAL_BYTES else 'MISSED'}"
         )
@@ -80,6 +113,32 @@ def main() -> int:
         centre.close()
         hub.close()
     return 0
+
+
+def _append_cost(folder: Path, n: int) -> tuple[float, float]:
+    """Seconds per append with the chain and signature, and with both turned off, alternating."""
+    inst = Installation(folder)
+    sign, link = event_chain.sign, event_chain.link
+    on = off = 0.0
+    try:
+        for round_no in range(4):
+            signed = round_no % 2 == 0
+            if not signed:
+                event_chain.sign = lambda identity, ev, chain: None  # type: ignore[assignment,return-value]
+                event_chain.link = lambda prev, ev, text: event_chain.GENESIS  # type: ignore[assignment]
+            t = time.perf_counter()
+            for i in range(n // 4):
+                inst.log.append("bench.thing", {"n": i, "round": round_no})
+            spent = time.perf_counter() - t
+            event_chain.sign, event_chain.link = sign, link
+            if signed:
+                on += spent
+            else:
+                off += spent
+    finally:
+        event_chain.sign, event_chain.link = sign, link
+        inst.close()
+    return on / (n // 2), off / (n // 2)
 
 
 if __name__ == "__main__":

@@ -18,18 +18,20 @@ What a receiver accepts (:func:`verify_batch`), per (device, scope) run of a mes
 - a run whose predecessor is not held (sequence numbers taken ahead) is left out the same way,
   so a forger cannot take numbers the real events will need.
 
-Keys: the first valid proof of a device pins its key (``event_keys``, trust on first use); a key
-learned from enrolment or the device itself is pinned over it (:func:`pin`). After that, a proof
-with another key for that device is a forgery.
+Keys: a key known for sure (this device's own; a centre PC's from its admission; a device the
+hub enrolled: :func:`key_source`) comes first; otherwise the first valid proof of a device pins
+its key (``event_keys``, trust on first use). After that, a proof with another key for that
+device is a forgery.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
@@ -104,7 +106,33 @@ def _valid(proof: bytes, ev: Event, chain: bytes) -> bool:
 
 
 # -- keys ---------------------------------------------------------------------------------------
+KeySource = Callable[[sqlite3.Connection, str], "str | None"]
+"""``source(conn, device_id)``: the device's ed25519 key (base64) as a table this replica trusts
+more than first use knows it, or ``None``."""
+_KEY_SOURCES: list[KeySource] = []
+
+
+def key_source(fn: KeySource) -> KeySource:
+    """Register where devices' keys are known for sure (a centre's admissions, a hub's enrolments):
+    the module owning that table registers a reader; it beats a key pinned on first use."""
+    _KEY_SOURCES.append(fn)
+    return fn
+
+
 def key_of(conn: sqlite3.Connection, device_id: str) -> bytes | None:
+    """The key proofs of ``device_id`` must carry: from a registered source, else as pinned here."""
+    for source in _KEY_SOURCES:
+        try:
+            found = source(conn, device_id)
+        except sqlite3.OperationalError:  # its tables are not in this database (a module loaded after it opened)
+            continue
+        if found:
+            try:
+                raw = base64.b64decode(found, validate=True)
+            except ValueError:
+                continue
+            if len(raw) == 32:
+                return raw
     row = conn.execute("SELECT public_key FROM event_keys WHERE device_id = ?", (device_id,)).fetchone()
     return bytes(row[0]) if row else None
 

@@ -127,7 +127,7 @@ class CentreEndpoint:
                 return 200, centre_packs.answer_chunk(self.inst, envelope.get("msg"))
             if kind not in SYNC_KINDS:
                 return 404, {"error": f"There is no centre request called {kind[:40]!r}."}
-            return 200, answer(self.inst.log, kind, envelope.get("msg"), centre_lan_policy(), MAX_CHUNK)
+            return 200, answer(self.inst.log, kind, envelope.get("msg"), centre_lan_policy(), MAX_CHUNK, sender=sender)
         except (SyncError, EventError, PackError) as exc:
             return 400, {"error": str(exc)}
         except Exception:  # keep serving: one bad request must not take the endpoint down
@@ -206,7 +206,7 @@ class CentreClient:
         return reply
 
     def sync(self) -> ExchangeResult:
-        return exchange(self.inst.log, self.call, centre_lan_policy(), chunk=MAX_CHUNK)
+        return exchange(self.inst.log, self.call, centre_lan_policy(), chunk=MAX_CHUNK, sender=self.device)
 
     def sync_if_changed(self) -> ExchangeResult | None:
         """One ``vector`` request; the full exchange only when either side has news."""

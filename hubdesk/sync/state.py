@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.centre import hub_link
+from hubdesk.core.event_chain import key_source
 from hubdesk.core.learners import drop_secret_hashes
 from hubdesk.core.store import Store, migration
 from hubdesk.errors import SyncError
@@ -181,6 +183,14 @@ class SyncState:
 
     def record_error(self, message: str) -> None:
         self.set_json("last_error", {"at": time.time(), "message": message})
+
+
+@key_source
+def _enrolled_key(conn: sqlite3.Connection, device_id: str) -> str | None:
+    """A device this installation enrolled (a hub's centres) or trusts as its hub: its events must be
+    signed with that key."""
+    row = conn.execute("SELECT public_key FROM sync_devices WHERE device_id = ?", (device_id,)).fetchone()
+    return str(row[0]) if row else None
 
 
 @migration("0100_sync_state")

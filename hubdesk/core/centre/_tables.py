@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from hubdesk.core.event_chain import key_source
 from hubdesk.core.events import CENTRE, SITE, Event, projector
 from hubdesk.core.store import migration
 
@@ -156,6 +157,25 @@ def valid_pcs(conn: sqlite3.Connection, centre_id: str) -> dict[str, tuple[str, 
                 retired[device] = str(hlc)
                 changed = True
     return {d: (h, retired.get(d, "")) for d, h in joined.items()}
+
+
+@key_source
+def _admitted_key(conn: sqlite3.Connection, device_id: str) -> str | None:
+    """The key a PC was admitted to its centre with, by a PC that counted then: that PC's events
+    must be signed with it (``hubdesk.core.event_chain``), whoever relays them."""
+    for (centre_id,) in conn.execute(
+        "SELECT DISTINCT centre_id FROM centre_pcs WHERE device_id = ? AND key != ''", (device_id,)
+    ).fetchall():
+        counted = valid_pcs(conn, centre_id)
+        if device_id not in counted:
+            continue
+        for by, key in conn.execute(
+            "SELECT by_device, key FROM centre_pcs WHERE centre_id = ? AND device_id = ? AND key != '' ORDER BY hlc",
+            (centre_id, device_id),
+        ).fetchall():
+            if by in counted:
+                return str(key)
+    return None
 
 
 def current_pcs(conn: sqlite3.Connection, centre_id: str) -> set[str]:
