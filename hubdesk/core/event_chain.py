@@ -67,7 +67,7 @@ class ForgedEvents(HubDeskError):
 
 
 def canonical(ev: Event, payload_json: str) -> bytes:
-    """The bytes the chain hashes: every field, JSON-escaped, so no two events share them.
+    """The bytes the chain hashes: every field, each text prefixed by its length, then the payload.
 
     One field is left out: the secret hash of a ``learner.secret_set`` written before centres had a
     ``site`` scope, which every link to a hub strips on the way (``core.learners.redact``); the
@@ -75,7 +75,12 @@ def canonical(ev: Event, payload_json: str) -> bytes:
     centre's own PCs, which is where it stays."""
     if ev.kind == "learner.secret_set" and "hash" in ev.payload:
         payload_json = dumps_payload({k: v for k, v in ev.payload.items() if k != "hash"})
-    head = _dumps_head([ev.device_id, ev.seq, ev.scope, ev.scope_seq, ev.hlc, ev.kind, ev.learner_id])
+    d, sc, h, k, lid = ev.device_id, ev.scope, ev.hlc, ev.kind, ev.learner_id
+    # every text field prefixed by its length, numbers ended by a comma: no two events share these bytes
+    head = (
+        f"{len(d)}:{d}{ev.seq},{len(sc)}:{sc}{ev.scope_seq},{len(h)}:{h}{len(k)}:{k}"
+        f"{-1 if lid is None else len(lid)}:{lid or ''}"
+    )
     return (head + payload_json).encode("utf-8", "surrogatepass")
 
 

@@ -190,7 +190,7 @@ class Vouched:
 
     events: list[Event]
     texts: list[str]
-    chains: dict[int, bytes]
+    chains: list[bytes | None]  # by position in ``events``; None where the chain is not known yet
 
 
 def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
@@ -261,7 +261,7 @@ class EventLog:
             prev = event_chain.chain_at(conn, self.device_id, scope, scope_seq - 1)
             chain = event_chain.link(prev if prev is not None else event_chain.GENESIS, ev, text)
             ev = replace(ev, proof=event_chain.sign(self.identity, ev, chain))
-            self._insert_and_project(conn, [ev], [text], {0: chain})
+            self._insert_and_project(conn, [ev], [text], [chain])
         self._notify([ev])
         return ev
 
@@ -284,7 +284,7 @@ class EventLog:
             return []
         texts = [_dumps(ev.payload) for ev in batch]
         with self.store.transaction() as conn:
-            chains: dict[int, bytes] = {}
+            chains: list[bytes | None] = [None] * len(batch)
             if verify:
                 v = self._vouch(conn, batch, texts, sender)
                 batch, texts, chains = v.events, v.texts, v.chains
@@ -305,7 +305,7 @@ class EventLog:
         part = v.events[start:stop]
         if not part:
             return []
-        chains = {i - start: h for i, h in v.chains.items() if start <= i < stop}
+        chains = v.chains[start:stop]
         with self.store.transaction() as conn:
             new = self._insert_and_project(conn, part, v.texts[start:stop], chains)
             wall = self._after_insert(conn, new)
@@ -316,11 +316,11 @@ class EventLog:
     def _vouch(conn: sqlite3.Connection, batch: list[Event], texts: list[str], sender: str | None) -> Vouched:
         keep, chains = event_chain.verify_batch(conn, batch, texts, sender)
         if len(keep) == len(batch):
-            return Vouched(batch, texts, chains)
+            return Vouched(batch, texts, [chains.get(i) for i in range(len(batch))])
         return Vouched(
             [batch[i] for i in keep],
             [texts[i] for i in keep],
-            {n: chains[i] for n, i in enumerate(keep) if i in chains},
+            [chains.get(i) for i in keep],
         )
 
     def _after_insert(self, conn: sqlite3.Connection, new: list[Event]) -> int:
@@ -339,7 +339,7 @@ class EventLog:
             self._notify(new)
 
     def _insert_and_project(
-        self, conn: sqlite3.Connection, batch: list[Event], texts: list[str], chains: dict[int, bytes]
+        self, conn: sqlite3.Connection, batch: list[Event], texts: list[str], chains: list[bytes | None]
     ) -> list[Event]:
         """Insert the events not held yet and run their projectors.
 
@@ -368,7 +368,7 @@ class EventLog:
             if ev.key not in held:
                 held.add(ev.key)  # a duplicate inside the batch counts once
                 new.append(ev)
-                text, chain = texts[i], chains.get(i)
+                text, chain = texts[i], chains[i]
                 rows.append(
                     (
                         ev.device_id,
