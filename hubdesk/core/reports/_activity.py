@@ -17,6 +17,7 @@ folder made before reports existed gets its history too.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -24,7 +25,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.clock import parse_stamp
-from hubdesk.core.events import CENTRE, Event, projector
+from hubdesk.core.events import CENTRE, Event, gathered, projector
 from hubdesk.core.progress import MAX_SECONDS_PER_EVENT
 from hubdesk.core.store import Store, migration
 
@@ -58,9 +59,20 @@ def _fields(scope: str, learner_id: str | None, payload: Mapping[str, Any]) -> t
     return learner_id, pack[:128], lesson[:128]
 
 
+Activity = dict[tuple[str, str, str, str], list[int]]  # (learner, day, pack, lesson) -> sums and moments
+Tries = dict[tuple[str, str, str, str], list[Any]]  # (learner, pack, lesson, question) -> first try and counts
+
+
 def _project(
-    conn: sqlite3.Connection, kind: str, scope: str, learner_id: str | None, hlc: str, payload: Mapping[str, Any]
+    conn: sqlite3.Connection,
+    kind: str,
+    scope: str,
+    learner_id: str | None,
+    hlc: str,
+    payload: Mapping[str, Any],
+    sink: tuple[Activity, Tries] | None = None,
 ) -> None:
+    """Add one progress event to the day's sums; into ``sink`` (a batch's, written at its end) or at once."""
     key = _fields(scope, learner_id, payload)
     if key is None:
         return
@@ -78,32 +90,70 @@ def _project(
     elif kind == "quiz.answered":
         answers = 1
         right = 1 if payload.get("correct") is True else 0
-    conn.execute(
-        "INSERT INTO learner_activity (learner_id, day, pack_id, lesson_id, first_ms, last_ms, opens, finishes, "
-        "millis, answers, right_answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(learner_id, day, pack_id, lesson_id) DO UPDATE SET "
-        "first_ms = MIN(first_ms, excluded.first_ms), last_ms = MAX(last_ms, excluded.last_ms), "
-        "opens = opens + excluded.opens, finishes = finishes + excluded.finishes, "
-        "millis = millis + excluded.millis, answers = answers + excluded.answers, "
-        "right_answers = right_answers + excluded.right_answers",
-        (key[0], day_of(ms), key[1], key[2], ms, ms, opens, finishes, millis, answers, right),
-    )
+    activity, tries = sink if sink is not None else ({}, {})
+    row_key = (key[0], _day(ms), key[1], key[2])
+    row = activity.get(row_key)
+    if row is None:
+        activity[row_key] = [ms, ms, opens, finishes, millis, answers, right]
+    else:
+        row[0], row[1] = min(row[0], ms), max(row[1], ms)
+        for i, n in enumerate((opens, finishes, millis, answers, right), start=2):
+            row[i] += n
     question = payload.get("question")
     if kind == "quiz.answered" and isinstance(question, str) and 0 < len(question) <= 64:
         correct = 1 if payload.get("correct") is True else 0
-        conn.execute(
-            "INSERT INTO question_tries (learner_id, pack_id, lesson_id, question_id, first_hlc, first_correct, "
-            "tries, wrong, last_ms) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) "
-            "ON CONFLICT(learner_id, pack_id, lesson_id, question_id) DO UPDATE SET "
-            "first_correct = CASE WHEN excluded.first_hlc < first_hlc THEN excluded.first_correct "
-            "ELSE first_correct END, first_hlc = MIN(first_hlc, excluded.first_hlc), "
-            "tries = tries + 1, wrong = wrong + excluded.wrong, last_ms = MAX(last_ms, excluded.last_ms)",
-            (*key, question, hlc, correct, 1 - correct, ms),
-        )
+        t_key = (*key, question)
+        t = tries.get(t_key)
+        if t is None:
+            tries[t_key] = [hlc, correct, 1, 1 - correct, ms]
+        else:
+            if hlc < t[0]:
+                t[0], t[1] = hlc, correct
+            t[2] += 1
+            t[3] += 1 - correct
+            t[4] = max(t[4], ms)
+    if sink is None:
+        _write(conn, (activity, tries))
+
+
+def _day(ms: int) -> str:
+    return _day_name(ms // DAY_MS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_name(day: int) -> str:
+    return day_of(day * DAY_MS)
+
+
+_ACTIVITY_SQL = (
+    "INSERT INTO learner_activity (learner_id, day, pack_id, lesson_id, first_ms, last_ms, opens, finishes, "
+    "millis, answers, right_answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(learner_id, day, pack_id, lesson_id) DO UPDATE SET "
+    "first_ms = MIN(first_ms, excluded.first_ms), last_ms = MAX(last_ms, excluded.last_ms), "
+    "opens = opens + excluded.opens, finishes = finishes + excluded.finishes, "
+    "millis = millis + excluded.millis, answers = answers + excluded.answers, "
+    "right_answers = right_answers + excluded.right_answers"
+)
+_TRIES_SQL = (
+    "INSERT INTO question_tries (learner_id, pack_id, lesson_id, question_id, first_hlc, first_correct, "
+    "tries, wrong, last_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(learner_id, pack_id, lesson_id, question_id) DO UPDATE SET "
+    "first_correct = CASE WHEN excluded.first_hlc < first_hlc THEN excluded.first_correct "
+    "ELSE first_correct END, first_hlc = MIN(first_hlc, excluded.first_hlc), "
+    "tries = tries + excluded.tries, wrong = wrong + excluded.wrong, last_ms = MAX(last_ms, excluded.last_ms)"
+)
+
+
+def _write(conn: sqlite3.Connection, sink: tuple[Activity, Tries]) -> None:
+    activity, tries = sink
+    conn.executemany(_ACTIVITY_SQL, [(*k, *v) for k, v in activity.items()])
+    conn.executemany(_TRIES_SQL, [(*k, *v) for k, v in tries.items()])
 
 
 def _on_event(conn: sqlite3.Connection, ev: Event) -> None:
-    _project(conn, ev.kind, ev.scope, ev.learner_id, ev.hlc, ev.payload)
+    # sums, minima and maxima commute: a batch's events are gathered and written as one upsert per row
+    sink = gathered("reports.activity", lambda: ({}, {}), _write)
+    _project(conn, ev.kind, ev.scope, ev.learner_id, ev.hlc, ev.payload, sink)
 
 
 for _kind in KINDS:
@@ -207,6 +257,7 @@ def _schema(db: sqlite_utils.Database) -> None:
     conn.execute("DELETE FROM learner_activity")
     conn.execute("DELETE FROM question_tries")
     marks = ",".join("?" * len(KINDS))
+    sink: tuple[Activity, Tries] = ({}, {})
     for kind, scope, learner_id, hlc, payload in list(
         conn.execute(f"SELECT kind, scope, learner_id, hlc, payload FROM events WHERE kind IN ({marks})", KINDS)
     ):
@@ -215,4 +266,5 @@ def _schema(db: sqlite_utils.Database) -> None:
         except ValueError:
             continue
         if isinstance(data, dict):
-            _project(conn, kind, scope, learner_id, hlc, data)
+            _project(conn, kind, scope, learner_id, hlc, data, sink)
+    _write(conn, sink)
