@@ -145,28 +145,26 @@ class PeerServer:
 
     async def _centre(self, request: Request) -> Response:
         """Another PC of this centre (:mod:`hubdesk.peers.centre_link`)."""
-        client, body = await self._admitted(request)
-        if isinstance(body, Response):
-            return body
-        status, reply = await run_in_threadpool(
-            self.centre.handle, request.path_params["kind"], request.url.path, dict(request.headers), body, client
-        )
-        if status == 401:
-            return JSONResponse({"error": "This PC is not one of this centre's PCs."}, status_code=401)
-        return Response(reply, status_code=status, media_type="application/octet-stream")
+        kind = request.path_params["kind"]
+        return await self._sealed(request, self.centre.handle, kind, "This PC is not one of this centre's PCs.")
 
     async def _join(self, request: Request) -> Response:
         """A new PC joining this centre with a one-time code (:mod:`hubdesk.peers.centre_join`)."""
+        if request.path_params["kind"] != "join":
+            return JSONResponse({"error": "There is no such request."}, status_code=404)
+        route = request.path_params["route"]
+        return await self._sealed(request, self.joins.handle, route, "That code is not right, used or expired.")
+
+    async def _sealed(
+        self, request: Request, handle: Callable[..., tuple[int, bytes]], name: str, refusal: str
+    ) -> Response:
+        """Admit the request, let ``handle`` open and answer it on a worker thread; a 401 says only ``refusal``."""
         client, body = await self._admitted(request)
         if isinstance(body, Response):
             return body
-        if request.path_params["kind"] != "join":
-            return JSONResponse({"error": "There is no such request."}, status_code=404)
-        status, reply = await run_in_threadpool(
-            self.joins.handle, request.path_params["route"], request.url.path, dict(request.headers), body, client
-        )
+        status, reply = await run_in_threadpool(handle, name, request.url.path, dict(request.headers), body, client)
         if status == 401:
-            return JSONResponse({"error": "That code is not right, used or expired."}, status_code=401)
+            return JSONResponse({"error": refusal}, status_code=401)
         return Response(reply, status_code=status, media_type="application/octet-stream")
 
     async def _handle(self, request: Request) -> Response:
