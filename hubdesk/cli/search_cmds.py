@@ -1,7 +1,7 @@
 """``hubdesk search QUERY``: find lessons in the installed packs (never anyone's notes).
 
-Whoosh is imported only when the command runs, so ``hubdesk --version`` and every other command
-start as fast as before.
+The search code (stemmers, the index) is loaded only when the command runs, so ``hubdesk --version``
+and every other command start as fast as before.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ class Installation:
 
     @cached_property
     def search(self) -> Search:
-        from hubdesk.core.search import Search  # Whoosh is imported only by commands that search
+        from hubdesk.core.search import Search  # the stemmers load only for commands that search
 
         return Search(self.dirs.search_index, self.packs, self.notes)
 
@@ -166,7 +166,7 @@ class Installation:
             self.shared.refresh_quietly()
 
     def close(self) -> None:
-        if "search" in self.__dict__:  # only if it was opened: closing must not import Whoosh
+        if "search" in self.__dict__:  # only if it was opened: closing must not load the search code
             self.search.close()
         self.store.close()
 

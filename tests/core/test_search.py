@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -182,21 +183,21 @@ def test_snippets_are_escaped_windows_around_matches(tmp_path: Path) -> None:
 def test_another_writer_holding_the_index_delays_updates_only(
     shell: Installation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from whoosh import index
+    from hubdesk.core.search import _manager
 
-    from hubdesk.core import search as search_module
-
-    monkeypatch.setattr(search_module, "WRITER_WAIT_SECONDS", 0.05)
-    monkeypatch.setattr(search_module, "RECHECK_SECONDS", 0.0)  # every search tries to catch up
+    monkeypatch.setattr(_manager, "WRITER_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(_manager, "RECHECK_SECONDS", 0.0)  # every search tries to catch up
     lid = shell.learners.add("Dev").id
     assert shell.search.search("loop").results
-    other_process = index.open_dir(str(shell.dirs.search_index)).writer()  # e.g. the CLI, mid-update
+    other_process = sqlite3.connect(shell.dirs.search_index / "index.sqlite3", isolation_level=None)
+    other_process.execute("BEGIN IMMEDIATE")  # e.g. the CLI, mid-update
     try:
         assert shell.notes.save(lid, "shell-novice", "05-loop", "marsupial loops")  # the save is not blocked
         assert shell.search.search("marsupial", learner_id=lid).results == []  # not indexed yet ...
         assert "05-loop" in _lessons(shell, "loop")  # ... and search still answers
     finally:
-        other_process.cancel()
+        other_process.execute("ROLLBACK")
+        other_process.close()
     assert _lessons(shell, "marsupial", learner_id=lid) == ["05-loop"]
 
 
