@@ -208,3 +208,89 @@ def test_a_star_or_question_mark_is_not_every_lesson(inst: Installation, tmp_pat
     for text in ("*", "?", " * ", "**"):
         assert _lessons(inst, text) == [], text
     assert _lessons(inst, "folder*") == _lessons(inst, "folder")
+
+
+def _search_over(tmp_path: Path, *docs: LessonDoc) -> Search:
+    search = Search(tmp_path / "ix", None, None)
+    search.index_lessons(docs)
+    return search
+
+
+def test_titles_first_and_phrases_or_not(tmp_path: Path) -> None:
+    search = _search_over(
+        tmp_path,
+        LessonDoc("p", "body", "Counting sheep", "A loop, a loop and a loop again: for loop, while loops.", "en"),
+        LessonDoc("p", "title", "Loops", "Doing one thing many times over, with a kettle.", "en"),
+        LessonDoc("p", "teapot", "Tea", "Warm the teapot first.", "en"),
+    )
+    try:
+        assert [h.lesson_id for h in search.search("loop").results] == ["title", "body"]  # BM25, title weighs more
+        assert [h.lesson_id for h in search.search('"for loop"').results] == ["body"]
+        assert search.search('"loop for"').results == []
+        assert {h.lesson_id for h in search.search("kettle OR teapot").results} == {"title", "teapot"}
+        assert {h.lesson_id for h in search.search("kettle teapot").results} == {
+            "title",
+            "teapot",
+        }  # any word, failing all
+        assert [h.lesson_id for h in search.search("loops NOT kettle").results] == ["body"]
+        assert [h.lesson_id for h in search.search('loop" ) AND (NOT').results] == ["title", "body"]  # no FTS5 syntax
+    finally:
+        search.close()
+
+
+def test_languages_accents_arabic_and_fallback(tmp_path: Path) -> None:
+    search = _search_over(
+        tmp_path,
+        LessonDoc("fr", "ete", "L'été", "Les pourcentages de l'été.", "fr"),
+        LessonDoc("sw", "soma", "Kusoma", "Kujifunza kusoma na kuandika.", "sw"),
+        LessonDoc("ar", "arqam", "الأرقام", "نكتب الأرقام بطريقتين: بالأرقام العربية ٣٤٥", "ar"),
+    )
+    try:
+        assert [h.lesson_id for h in search.search("ete").results] == ["ete"]  # typed without accents
+        assert "<b>pourcentages</b>" in search.search("pourcentage", language="fr").results[0].snippet_html
+        assert [h.language for h in search.search("kusoma").results] == ["sw"]  # no stemmer: words as written
+        assert search.search("kusoma", language="fr").results == []
+        assert [h.lesson_id for h in search.search("أرقام").results] == ["arqam"]  # Arabic stemmer: بالأرقام
+    finally:
+        search.close()
+
+
+def test_lesson_text_is_what_a_learner_reads() -> None:
+    from hubdesk.core.search import lesson_text
+
+    md = (
+        "---\ntitle: T\n---\n\n# Heading\n\n::::: callout\nSee **the** [reference](../ref.md#x){: .x} and "
+        "![a cat](cat.png)\n:::::\n\n```bash\n$ ls -F snake_case_dir\n```\n{: .language-bash}\n\n"
+        "| a | b |\n|---|---|\n| _it_ | `code` |\n<!-- hidden -->\n<span>tag</span> &amp; done"
+    )
+    assert lesson_text(md).split("\n") == [
+        "Heading",
+        "See the reference and",
+        "$ ls -F snake_case_dir",
+        "| a | b |",
+        "| it | code |",
+        "tag & done",
+    ]
+
+
+def test_an_older_index_in_the_folder_is_replaced(shell: Installation) -> None:
+    shell.search.close()
+    folder = shell.dirs.search_index
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for name in ("MAIN_abc.toc", "MAIN_1.seg", "state.json"):  # what Whoosh left there
+        (folder / name).write_bytes(b"old")
+    assert "05-loop" in _lessons(shell, "loop")
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["index.sqlite3"]
+
+
+def test_two_processes_catching_up_index_each_lesson_once(shell: Installation, tmp_path: Path) -> None:
+    with Installation(tmp_path / "data") as other:
+        assert "05-loop" in _lessons(other, "loop")
+        assert "05-loop" in _lessons(shell, "loop")
+    db = sqlite3.connect(shell.dirs.search_index / "index.sqlite3")
+    try:
+        lessons = db.execute("SELECT COUNT(*), COUNT(DISTINCT key) FROM docs WHERE kind = 'lesson'").fetchone()
+    finally:
+        db.close()
+    assert lessons[0] == lessons[1] == len(shell.packs.get("shell-novice").lessons)

@@ -7,14 +7,15 @@ lowercase words for the rest, Kiswahili among them), while ranking (BM25, titles
 and "did you mean" stay in C where the work is heavy. See the private modules for each part:
 
 - ``_manager``: the ``Search`` object, freshness, listeners, the several-processes rules;
-- ``_index``: the file and its tables; ``_indexing``: writing lessons and notes;
-- ``_words``: words, stems, stop words; ``_text``: lesson Markdown to plain text;
-- ``_query``: parsing and ranking; ``_snippets``: highlighted snippets; ``_spelling``: did you mean.
+- ``_index``: the file and its tables;
+- ``_indexing``: lesson Markdown to plain text, writing lessons and notes;
+- ``_words``: words, stems, stop words;
+- ``_query``: parsing, ranking and "did you mean"; ``_snippets``: highlighted snippets.
 """
 
+from hubdesk.core.search._indexing import LessonDoc, PackLike, PacksLike, lesson_text
 from hubdesk.core.search._manager import RECHECK_SECONDS, WRITER_WAIT_SECONDS, Search
-from hubdesk.core.search._model import Hit, LessonDoc, PackLike, PacksLike, SearchResults
-from hubdesk.core.search._text import lesson_text
+from hubdesk.core.search._query import Hit, SearchResults
 from hubdesk.core.search._words import FALLBACK, STEMMED, field_language
 
 __all__ = [

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from hubdesk.core.notes import Notes
-from hubdesk.core.search import _indexing, _query, _spelling
+from hubdesk.core.search import _indexing, _query, _words
 from hubdesk.core.search._index import FILE_NAME, Damaged, IndexFile, is_busy
-from hubdesk.core.search._model import Hit, LessonDoc, PacksLike, SearchResults
+from hubdesk.core.search._indexing import LessonDoc, PacksLike
+from hubdesk.core.search._query import Hit, SearchResults
 
 log = logging.getLogger(__name__)
 WRITER_WAIT_SECONDS = 10.0  # another process (the app, a CLI command) may be updating the index
@@ -63,6 +64,9 @@ class Search:
 
     def _lay_out(self) -> IndexFile:
         """An empty index of the current schema, reusing the file when SQLite can still open it."""
+        for leftover in self.folder.glob("*"):  # an older index's files (Whoosh segments, state.json)
+            if leftover.is_file() and not leftover.name.startswith(FILE_NAME):
+                leftover.unlink(missing_ok=True)
         ix: IndexFile | None = None
         try:
             ix = IndexFile(self.folder)
@@ -223,12 +227,10 @@ class Search:
         try:
             languages = list(ix.meta("languages").get("languages", []))
             if language:
-                from hubdesk.core.search._words import field_language
-
-                languages = [lang for lang in languages if lang == field_language(language)]
+                languages = [lang for lang in languages if lang == _words.field_language(language)]
             items = _query.parse(text)
             hits = self._run(conn, items, languages, learner_id, language, limit)
-            suggestion = _spelling.suggest(conn, text)
+            suggestion = _query.suggest(conn, text)
             if not hits and suggestion:
                 corrected = self._run(conn, _query.parse(suggestion), languages, learner_id, language, limit)
                 if corrected:
