@@ -267,8 +267,8 @@ def test_lesson_text_is_what_a_learner_reads() -> None:
         "Heading",
         "See the reference and",
         "$ ls -F snake_case_dir",
-        "| a | b |",
-        "| it | code |",
+        "a | b",
+        "it | code",
         "tag & done",
     ]
 

@@ -90,6 +90,8 @@ _LEAD_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t>]*|(?:[-*+]|\d{1,3}[.)])[ \
 # look-behind made it try every position: the slowest step by far).
 _STAR_RE = re.compile(r"(\*{1,3})(?=[^\s*`])([^*`\n]+?)(?<=[^\s*`])\1(?!\*)")  # *x*, **x**, also in words
 _UNDERSCORE_RE = re.compile(r"(_{1,3})(?=[^\s_`])([^_`\n]+?)(?<=[^\s_`])\1(?!\w)")  # _x_, not snake_case
+_ROW_START_RE = re.compile(r"^[ \t]*\|", re.MULTILINE)  # a table row's outer pipes
+_ROW_END_RE = re.compile(r"\|[ \t]*$", re.MULTILINE)
 _SPACES_RE = re.compile(r"[ \t]{2,}|\t")
 _BLANKS_RE = re.compile(r"[ \t]*\n\s*")  # line ends, blank lines and the spaces around them
 
@@ -109,6 +111,8 @@ def lesson_text(markdown: str) -> str:
     if "_" in text:
         text = _UNDERSCORE_RE.sub(_underscored, text)
     text = text.replace("`", "")
+    if "|" in text:
+        text = _ROW_END_RE.sub("", _ROW_START_RE.sub("", text))
     text = html.unescape(text)
     text = _SPACES_RE.sub(" ", text)
     return _BLANKS_RE.sub("\n", text).strip()
