@@ -42,7 +42,16 @@ def register(sub: Any) -> None:
         metavar="N",
         help="signed requests one centre device may make a minute (default 600)",
     )
+    serve.add_argument(
+        "--database",
+        metavar="URL",
+        help="keep the hub's tables in PostgreSQL (postgresql://user@host/name); remembered for this data folder",
+    )
     serve.set_defaults(func=_serve)
+
+    move = hsub.add_parser("migrate-to", help="move this hub's tables from its SQLite file into PostgreSQL")
+    move.add_argument("url", metavar="URL", help="an empty PostgreSQL database: postgresql://user@host/name")
+    move.set_defaults(func=_migrate_to)
 
     code = hsub.add_parser("enrol-code", help="print a one-time enrolment code for one centre")
     code.add_argument("--valid-hours", type=hours, default=24 * 14, help="how long the code works (default 14 days)")
@@ -142,6 +151,11 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.sync.serving import Limits, check_tls
 
     tls = check_tls(args.tls_cert, args.tls_key)
+    if args.database:
+        from hubdesk.hub import database
+
+        ctx.close()
+        database.use(ctx.data_dir, args.database)
     _daily_backup(ctx)
     limits = Limits.scaled(args.header_timeout, args.max_connections)
     sock = listen(args.host, args.port)
@@ -165,6 +179,8 @@ def _daily_backup(ctx: Context) -> None:
     """The hub's database too gets its daily copy (kept in its data folder), when it starts."""
     from hubdesk.core.backups import Backups
 
+    if not ctx.inst.store.embedded:
+        return  # PostgreSQL is backed up by its own tools (pg_dump; docs/hub.md)
     try:
         made = Backups(ctx.inst.dirs.database).daily()
     except HubDeskError as exc:  # a full disk: say so, and serve anyway
@@ -232,4 +248,29 @@ def _publish(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Published {item.title} {item.version} ({item.size} bytes) for centres to download; {choice}.")
     for d in towards(ctx.inst, item.id, item.version):
         print(f"Update from {d.base_version}: {d.size} bytes (the files that changed).")
+    return 0
+
+
+def _migrate_to(args: argparse.Namespace, ctx: Context) -> int:
+    from hubdesk.core.pg_store import redacted
+    from hubdesk.hub import database
+
+    ctx.close()  # the move reads the SQLite file itself
+    shown: dict[str, int] = {}
+
+    def progress(table: str, rows: int) -> None:
+        if sys.stderr.isatty() and rows - shown.get(table, 0) >= 50_000:
+            shown[table] = rows
+            print(f"\r{table}: {rows:,} rows", end="", file=sys.stderr, flush=True)
+
+    moved = database.move_to(ctx.data_dir, args.url, progress)
+    if shown:
+        print(file=sys.stderr)
+    for m in moved:
+        print(f"{m.table:32} {m.rows:>12,} rows")
+    total = sum(m.rows for m in moved)
+    print(
+        f"Moved {len(moved)} tables, {total:,} rows, counts checked, into {redacted(args.url)}. "
+        f"This hub now serves from there; {ctx.data_dir / 'hubdesk.sqlite3'} is kept unchanged as a fallback."
+    )
     return 0

@@ -36,11 +36,19 @@ if TYPE_CHECKING:
 _DECISIONS = frozenset(("contribution.approved", "contribution.declined", "contribution.withdrawn"))
 
 
+def _open_store(dirs: DataDir) -> Store:
+    """The folder's own SQLite file, or the PostgreSQL database the folder names (a hub's)."""
+    from hubdesk.core import pg_store
+
+    url = pg_store.database_url(dirs.root)
+    return pg_store.PgStore(url) if url else Store(dirs.database)
+
+
 class Installation:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         domains.load()
         self.dirs = DataDir(resolve_data_dir(data_dir)).ensure()
-        self.store = Store(self.dirs.database)
+        self.store = _open_store(self.dirs)
         self.identity = Identity.load_or_create(self.store)
         self.log = EventLog(self.store, self.identity)
         self.log.subscribe(self._decisions_arrived)

@@ -78,6 +78,9 @@ class DamagedStore(StoreError):
 class Store:
     """One open database. Thread-safe for writes through :meth:`transaction`."""
 
+    BEGIN: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # what starts a write transaction
+    embedded = True  # a file in the data folder (backed up by HubDesk), not a database server
+
     def __init__(self, path: Path | str, *, check: bool = True) -> None:
         self.path = str(path)
         if self.path != ":memory:":
@@ -158,7 +161,8 @@ class Store:
             if self.conn.in_transaction:
                 yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            for sql in self.BEGIN:
+                self.conn.execute(sql)
             try:
                 yield self.conn
             except BaseException:

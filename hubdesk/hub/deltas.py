@@ -79,8 +79,9 @@ def make_for(inst: Installation, new: Published, earlier: list[Published]) -> li
         stale = [r[0] for r in old.fetchall()]
         conn.execute("DELETE FROM hub_deltas WHERE id = ? AND version != ?", (new.id, new.version))
         conn.executemany(
-            "INSERT OR REPLACE INTO hub_deltas (id, base_version, version, sha256, size, file) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO hub_deltas (id, base_version, version, sha256, size, file) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id, base_version, version) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, "
+            "file = excluded.file",
             [(d.id, d.base_version, d.version, d.sha256, d.size, d.file) for d in made],
         )
     for name in stale:

@@ -91,7 +91,7 @@ def refresh(store: Store) -> int:
                 "INSERT INTO temp.hub_new SELECT hd_week(hlc), learner_id, "
                 "COALESCE(json_extract(payload, '$.pack'), ''), device_id, "
                 "CASE WHEN json_type(payload, '$.lesson') = 'text' AND json_type(payload, '$.pack') = 'text' "
-                "THEN json_extract(payload, '$.lesson') END, kind = 'lesson.finished' "
+                "THEN json_extract(payload, '$.lesson') END, CASE WHEN kind = 'lesson.finished' THEN 1 ELSE 0 END "
                 "FROM events WHERE device_id = ? AND scope = ? AND scope_seq > ? AND scope_seq <= ? "
                 f"AND kind IN ({marks}) AND learner_id IS NOT NULL",
                 (device_id, CENTRE, done, upto, *ACTIVITY_KINDS),
@@ -107,10 +107,10 @@ def refresh(store: Store) -> int:
             "INSERT OR IGNORE INTO hub_activity SELECT DISTINCT week, learner_id, pack_id, device_id FROM temp.hub_new"
         ).rowcount
         # each learner's first week, overall ('') and per course: the cohorts retention follows
-        for pack in ("''", "pack_id"):
+        for pack, by in (("''", "learner_id"), ("pack_id", "learner_id, pack_id")):
             conn.execute(
                 f"INSERT INTO hub_starts (learner_id, pack_id, week) SELECT learner_id, {pack}, MIN(week) "
-                f"FROM temp.hub_new WHERE true GROUP BY learner_id, {pack} "
+                f"FROM temp.hub_new WHERE true GROUP BY {by} "
                 "ON CONFLICT(learner_id, pack_id) DO UPDATE SET week = MIN(week, excluded.week)"
             )
         _cells.move(conn, 1)  # and back in, counted from their weeks now
@@ -118,7 +118,7 @@ def refresh(store: Store) -> int:
         conn.execute("DELETE FROM temp.hub_new")
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('hub_activity_version', '1') ON CONFLICT(key) "
-            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            "DO UPDATE SET value = CAST(meta.value AS INTEGER) + 1"
         )
     return read
 

@@ -25,14 +25,15 @@ _NEW = (
 def count(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT INTO hub_funnel (pack_id, lesson_id, reached, finished) "
-        "SELECT n.pack_id, n.lesson_id, SUM(r.learner_id IS NULL), SUM(n.fin = 1 AND COALESCE(r.finished, 0) = 0) "
+        "SELECT n.pack_id, n.lesson_id, SUM(CASE WHEN r.learner_id IS NULL THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN n.fin = 1 AND COALESCE(r.finished, 0) = 0 THEN 1 ELSE 0 END) "
         f"FROM ({_NEW}) n LEFT JOIN hub_reached r ON r.learner_id = n.learner_id AND r.pack_id = n.pack_id "
         "AND r.lesson_id = n.lesson_id WHERE true GROUP BY 1, 2 "
         "ON CONFLICT(pack_id, lesson_id) DO UPDATE SET reached = hub_funnel.reached + excluded.reached, "
         "finished = hub_funnel.finished + excluded.finished"
     )
     conn.execute(
-        f"INSERT INTO hub_reached (learner_id, pack_id, lesson_id, finished) SELECT * FROM ({_NEW}) WHERE true "
+        f"INSERT INTO hub_reached (learner_id, pack_id, lesson_id, finished) SELECT * FROM ({_NEW}) AS n WHERE true "
         "ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET finished = MAX(finished, excluded.finished)"
     )
 
@@ -48,7 +49,8 @@ def _schema(db: sqlite_utils.Database) -> None:
         "finished INTEGER NOT NULL, PRIMARY KEY (pack_id, lesson_id)) WITHOUT ROWID"
     )
     # what the hub already holds (events counted before this table existed)
-    db.execute("INSERT INTO hub_reached SELECT learner_id, pack_id, lesson_id, finished_hlc != '' FROM lesson_progress")
+    db.execute("INSERT INTO hub_reached SELECT learner_id, pack_id, lesson_id, "
+        "CASE WHEN finished_hlc != '' THEN 1 ELSE 0 END FROM lesson_progress")
     db.execute(
         "INSERT INTO hub_funnel SELECT pack_id, lesson_id, COUNT(*), SUM(finished) FROM hub_reached GROUP BY 1, 2"
     )
