@@ -130,7 +130,8 @@ def _connect(url: str, *, read_only: bool = False) -> psycopg.Connection[Any]:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="hubdesk")
     except psycopg.Error as exc:
-        raise StoreError(f"The database at {redacted(url)} cannot be opened: {str(exc).strip()}.") from exc
+        reason = " ".join(str(exc).split()).rstrip(".?")
+        raise StoreError(f"The database at {redacted(url)} cannot be opened: {reason}.") from exc
     conn.adapters.register_loader("numeric", NumberLoader)
     conn.row_factory = _row_factory
     if read_only:

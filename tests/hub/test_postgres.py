@@ -1,0 +1,92 @@
+"""The hub on PostgreSQL: the dialect, moving an existing SQLite hub, and refusing to switch silently."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hubdesk.cli import main
+from hubdesk.core import pg_store
+from hubdesk.core.installation import Installation
+from hubdesk.core.sql_dialect import to_postgres
+from hubdesk.sync.http import sync_now
+from tests.pg_server import PgServer
+from tests.sync.helpers import enrol, running_hub
+
+
+@pytest.mark.parametrize("hub_store", ["sqlite"], indirect=True)
+def test_the_dialect_rewrites_what_postgresql_says_otherwise() -> None:
+    assert (
+        to_postgres("INSERT OR IGNORE INTO t (a) VALUES (?)") == "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"
+    )
+    upsert = to_postgres(
+        "INSERT INTO t (k, n) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET n = MAX(n, excluded.n) WHERE n < excluded.n"
+    )
+    assert upsert.endswith("SET n = GREATEST(t.n, excluded.n) WHERE t.n < excluded.n")
+    assert to_postgres("SELECT a FROM t WHERE name = ? COLLATE NOCASE ORDER BY name COLLATE NOCASE") == (
+        "SELECT a FROM t WHERE lower(name) = lower(%s) ORDER BY lower(name)"
+    )
+    # a ? or a % inside a literal is text, not a placeholder
+    assert to_postgres("SELECT '?%' || x FROM t WHERE y LIKE ?") == "SELECT '?%%' || x FROM t WHERE y ILIKE %s"
+    assert to_postgres("CREATE TABLE t (a INTEGER, b REAL, c BLOB DEFAULT x'', PRIMARY KEY (a)) WITHOUT ROWID") == (
+        "CREATE TABLE t (a BIGINT, b DOUBLE PRECISION, c BYTEA DEFAULT '\\x'::bytea, PRIMARY KEY (a))"
+    )
+    assert to_postgres("SELECT json_extract(payload, '$.pack') FROM temp.x") == (
+        "SELECT (payload::jsonb ->> 'pack') FROM pg_temp.x"
+    )
+
+
+def test_the_hub_tests_really_run_on_postgresql(hub_store: str, tmp_path: Path) -> None:
+    with Installation(tmp_path / "hub") as hub:
+        assert hub.store.embedded is (hub_store == "sqlite")
+
+
+@pytest.mark.parametrize("hub_store", ["sqlite"], indirect=True)
+def test_an_sqlite_hub_moves_to_postgresql_with_every_row(
+    postgres: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "old-hub"
+    with Installation(data) as hub, Installation(tmp_path / "centre") as centre, running_hub(hub) as (url, _):
+        enrol(centre, hub, url)
+        for name in ("Amina", "Brian", "Chidi"):
+            centre.learners.add(name)
+        sync_now(centre, packs=False)
+        learners = sorted(lr.name for lr in hub.learners.all())
+        events = hub.store.query("SELECT COUNT(*) FROM events")[0][0]
+        hub_id = hub.device_id
+    assert learners == ["Amina", "Brian", "Chidi"] and events >= 3
+
+    target = postgres.create_database()
+    # serving the old folder on an empty database would hide its data: refused, nothing recorded
+    assert main(["--data-dir", str(data), "hub", "serve", "--port", "0", "--database", target]) == 1
+    assert "migrate-to" in capsys.readouterr().err
+    assert pg_store.database_url(data) is None
+
+    assert main(["--data-dir", str(data), "hub", "migrate-to", target]) == 0
+    said = capsys.readouterr().out
+    assert "counts checked" in said and "events" in said
+    assert pg_store.database_url(data) == target
+    with Installation(data) as moved:
+        assert not moved.store.embedded
+        assert moved.device_id == hub_id  # the same hub: centres' enrolments still hold
+        assert sorted(lr.name for lr in moved.learners.all()) == learners
+        assert moved.store.query("SELECT COUNT(*) FROM events")[0][0] == events
+    # the SQLite file is left as it was, as the fallback
+    with sqlite3.connect(data / "hubdesk.sqlite3") as old:
+        assert old.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events
+    # a second move is refused; the first stays recorded
+    assert main(["--data-dir", str(data), "hub", "migrate-to", postgres.create_database()]) == 1
+    assert pg_store.database_url(data) == target
+
+
+@pytest.mark.parametrize("hub_store", ["sqlite"], indirect=True)
+def test_a_database_that_cannot_be_reached_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = "postgresql://nobody@127.0.0.1:9/none"
+    assert main(["--data-dir", str(tmp_path / "h"), "hub", "serve", "--port", "0", "--database", bad]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be opened" in err and "Traceback" not in err
+    assert pg_store.database_url(tmp_path / "h") is None
+    assert main(["--data-dir", str(tmp_path / "h"), "hub", "serve", "--database", "mysql://x/y"]) == 1
+    assert "postgresql://" in capsys.readouterr().err
