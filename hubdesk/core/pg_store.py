@@ -117,8 +117,14 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
 
 
 def _connect(url: str, *, read_only: bool = False) -> psycopg.Connection[Any]:
-    import psycopg
-    from psycopg.adapt import Loader
+    try:
+        import psycopg
+        from psycopg.adapt import Loader
+    except ImportError as exc:  # the desktop bundle leaves it out
+        raise StoreError(
+            "This HubDesk was built without PostgreSQL support: run a hub on PostgreSQL from the Python "
+            "package (pip install hubdesk), as docs/hub.md describes."
+        ) from exc
 
     class NumberLoader(Loader):
         """numeric (SUM, AVG) as int or float, as SQLite gives them, never Decimal."""
