@@ -20,6 +20,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit, urlunsplit
@@ -97,14 +98,14 @@ class PgRow(tuple[Any, ...]):
         return list(self._names)
 
 
+@lru_cache(maxsize=1024)
+def _row_type(names: tuple[str, ...]) -> type[PgRow]:
+    """One row class per shape of result (made once: a query's columns are a constant of the code)."""
+    return type("Row", (PgRow,), {"_names": {name: i for i, name in enumerate(names)}, "__slots__": ()})
+
+
 def _row_factory(cursor: Any) -> Callable[[Sequence[Any]], PgRow]:
-    names = {col.name: i for i, col in enumerate(cursor.description or ())}
-    row_type = type("Row", (PgRow,), {"_names": names, "__slots__": ()})
-
-    def make(values: Sequence[Any]) -> PgRow:
-        return cast(PgRow, row_type(values))
-
-    return make
+    return _row_type(tuple(col.name for col in cursor.description or ()))
 
 
 def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
