@@ -14,7 +14,7 @@ page is fetched by a signed-in operator:
 ``--scale`` takes fractions of the issue's full size (1,000 centres, 200,000 learners); the
 machine this runs on may not hold the full size in time, so the script prints how time grows.
 
-    python benchmarks/hub_dashboard.py [--scale 0.02,0.1] [--fetches 20]
+    python benchmarks/hub_dashboard.py [--scale 0.02,0.1] [--fetches 20] [--store sqlite,postgresql]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks._stores import Stores, parse, size_mb, stores
 from benchmarks._sync_data import PACKS
 from hubdesk.core.clock import format_stamp
 from hubdesk.core.installation import Installation
@@ -63,7 +64,8 @@ def load(inst: Installation, centres: int, learners: int, rng: random.Random) ->
     per_centre = learners // centres
     total = 0
     conn = inst.store.conn
-    conn.execute("PRAGMA synchronous = OFF")
+    if inst.store.embedded:
+        conn.execute("PRAGMA synchronous = OFF")
     for c in range(centres):
         device = f"bench-centre-{c:05d}"
         seq = 0
@@ -124,7 +126,8 @@ def load(inst: Installation, centres: int, learners: int, rng: random.Random) ->
                     ),
                 )
         total += len(ev_rows)
-    conn.execute("PRAGMA synchronous = FULL")
+    if inst.store.embedded:
+        conn.execute("PRAGMA synchronous = FULL")
     conn.execute("ANALYZE")
     return total
 
@@ -133,17 +136,20 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, int(len(values) * 0.95 + 0.5) - 1)]
 
 
-def measure(scale: float, fetches: int) -> None:
+def measure(scale: float, fetches: int, store: str, made: Stores) -> None:
     centres, learners = max(2, int(FULL_CENTRES * scale)), max(20, int(FULL_LEARNERS * scale))
     with tempfile.TemporaryDirectory() as tmp:
-        hub = Installation(Path(tmp) / "hub")
+        hub = Installation(made.folder(Path(tmp) / "hub", store))
         t0 = time.perf_counter()
         with running_hub(hub) as (url, server):
             Operators(hub.store).add("bench", "bench-password")
             n = load(hub, centres, learners, random.Random(5))
             load_s = time.perf_counter() - t0
-            size = (Path(tmp) / "hub" / "hubdesk.sqlite3").stat().st_size / 1e6
-            print(f"scale {scale}: {centres} centres, {learners} learners, {n:,} events, {size:,.0f} MB,", end=" ")
+            size = size_mb(Path(tmp) / "hub", store)
+            print(
+                f"{store}, scale {scale}: {centres} centres, {learners} learners, {n:,} events, {size:,.0f} MB,",
+                end=" ",
+            )
             print(f"loaded in {load_s:.0f} s")
             with httpx.Client(base_url=url, timeout=600) as client:
                 token = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)  # type: ignore[union-attr]
@@ -172,9 +178,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", default="0.02,0.1")
     ap.add_argument("--fetches", type=int, default=20)
+    ap.add_argument("--store", default="sqlite,postgresql", help="which hub stores to measure, side by side")
     args = ap.parse_args()
-    for s in args.scale.split(","):
-        measure(float(s), args.fetches)
+    with stores() as made:
+        for s in args.scale.split(","):
+            for store in parse(args.store):
+                measure(float(s), args.fetches, store, made)
     return 0
 
 

@@ -9,6 +9,7 @@ most ``--concurrency`` requests in flight and a time bound. Printed per worker c
 syncs, syncs per second, p50/p95 sync time, events ingested per second, and failures.
 
     python benchmarks/hub_sync_load.py [--centres 1000] [--workers 1,4] [--learners 10] [--days 7]
+                                       [--store sqlite,postgresql]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks._stores import Stores, parse, stores
 from benchmarks._sync_data import activity, learners, next_numbers
 from hubdesk.core.identity import Identity
 from hubdesk.core.installation import Installation
@@ -82,8 +84,16 @@ async def storm(url: str, centres: list[tuple[Identity, bytes]], concurrency: in
         return [t.exception() or t.result() for t in done] + ["timeout"] * len(pending)
 
 
-def run(args: argparse.Namespace, workers: int, device: str, events: list[dict[str, Any]], root: Path) -> None:
-    hub_dir = root / f"hub-{workers}"
+def run(
+    args: argparse.Namespace,
+    workers: int,
+    device: str,
+    events: list[dict[str, Any]],
+    root: Path,
+    store: str,
+    made: Stores,
+) -> None:
+    hub_dir = made.folder(root / f"hub-{store}-{workers}", store)
     hub = Installation(hub_dir)
     state = SyncState(hub.store)
     state.become_hub()
@@ -117,7 +127,8 @@ def run(args: argparse.Namespace, workers: int, device: str, events: list[dict[s
     n_events = len(events) * len(times)
     p95 = times[max(0, int(len(times) * 0.95 + 0.5) - 1)] if times else float("nan")
     print(
-        f"workers {workers}: {len(times)}/{len(results)} syncs in {wall:.1f} s = {len(times) / wall:.1f} syncs/s; "
+        f"{store:10} workers {workers}: {len(times)}/{len(results)} syncs in {wall:.1f} s = "
+        f"{len(times) / wall:.1f} syncs/s; "
         f"p50 {statistics.median(times) if times else float('nan'):.2f} s, p95 {p95:.2f} s; "
         f"{n_events / wall:,.0f} events/s ingested; {failed} failed"
     )
@@ -134,13 +145,15 @@ def main() -> int:
     ap.add_argument("--days", type=int, default=7)
     ap.add_argument("--concurrency", type=int, default=200)
     ap.add_argument("--bound", type=float, default=600.0, help="seconds before the storm is cut off")
+    ap.add_argument("--store", default="sqlite,postgresql", help="which hub stores to measure, side by side")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, stores() as made:
         root = Path(tmp)
         device, events = template(root, args.learners, args.days)
         print(f"{args.centres} centres, {len(events)} events each (learners and {args.days} days of progress)")
         for w in args.workers.split(","):
-            run(args, int(w), device, events, root)
+            for store in parse(args.store):
+                run(args, int(w), device, events, root, store, made)
     return 0
 
 

@@ -1,10 +1,11 @@
 """Where a hub keeps its tables: the data folder's SQLite file, or a PostgreSQL database it names.
 
 ``hub serve --database postgresql://…`` names the database for the folder (:func:`use`); a folder
-whose SQLite file already holds a hub's events is not silently switched to an empty database: its
-tables move first with ``hub migrate-to`` (:func:`move_to`), which copies every table in one
-PostgreSQL transaction, checks each table's row count on both sides, and only then records the
-address. The SQLite file stays where it was, untouched, as the copy to fall back on.
+that already has its SQLite file (a hub's identity, enrolment codes, operators, events) is never
+silently switched to another database: its tables move first with ``hub migrate-to``
+(:func:`move_to`), which copies every table in one PostgreSQL transaction, checks each table's row
+count on both sides, and only then records the address. The SQLite file stays where it was,
+untouched, as the copy to fall back on.
 """
 
 from __future__ import annotations
@@ -38,18 +39,6 @@ def _load_hub_tables() -> None:
     import hubdesk.hub.server  # noqa: F401  (imports the hub's table owners)
 
 
-def _sqlite_events(path: Path) -> int:
-    if not path.exists():
-        return 0
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-    except sqlite3.Error:
-        return 0
-    finally:
-        conn.close()
-
-
 def use(data_dir: Path, url: str) -> None:
     """Keep this hub's tables in PostgreSQL at ``url`` from now on (what ``hub serve --database`` does)."""
     if not pg_store.is_url(url):
@@ -63,7 +52,7 @@ def use(data_dir: Path, url: str) -> None:
             f"This hub's tables are in {pg_store.redacted(current)}, not {pg_store.redacted(url)}; "
             "serve it without --database, or move it with 'hubdesk hub migrate-to'."
         )
-    if _sqlite_events(dirs.database):
+    if dirs.database.exists():  # its identity, enrolment codes, operators: never hidden behind an empty database
         raise MoveError(
             f"This hub already keeps its data in {dirs.database}: move it first with "
             f"'hubdesk hub migrate-to {pg_store.redacted(url)}'; nothing was changed."
