@@ -45,9 +45,20 @@ def _passphrase(twice: bool) -> str:
     return first
 
 
+def _refuse_server_store(ctx: Context) -> None:
+    from hubdesk.core import pg_store
+
+    if pg_store.database_url(ctx.data_dir) is not None:
+        raise HubDeskError(
+            "This hub keeps its tables in PostgreSQL: back it up with PostgreSQL's own tools "
+            "(pg_dump, as docs/hub.md shows), and restore with pg_restore; nothing was changed."
+        )
+
+
 def _backup(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.core import backups
 
+    _refuse_server_store(ctx)
     if args.list:
         found = backups.Backups(ctx.inst.dirs.database).list()
         if not found:
@@ -85,6 +96,7 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
     from hubdesk.core import backups
 
+    _refuse_server_store(ctx)
     source = Path(args.file)
     with open(source, "rb") if source.is_file() else open(os.devnull, "rb") as fh:
         sealed = fh.read(len(backups.MAGIC)) == backups.MAGIC

@@ -80,6 +80,7 @@ class Store:
 
     BEGIN: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # what starts a write transaction
     embedded = True  # a file in the data folder (backed up by HubDesk), not a database server
+    closed = False
 
     def __init__(self, path: Path | str, *, check: bool = True) -> None:
         self.path = str(path)
@@ -197,6 +198,7 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+            self.closed = True
 
 
 @migration("0000_core_meta")

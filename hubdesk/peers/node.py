@@ -228,8 +228,8 @@ class PeerNode:
             try:
                 self.sync_once()
             except Exception:  # a damaged row or a closed database must not end the loop quietly
-                if self._stop.is_set():  # stopping: the store may close under a round still running
-                    log.debug("peer sync round ended by stop", exc_info=True)
+                if self._stop.is_set() or self.inst.store.closed:  # stopping: its store closed under a round
+                    log.debug("peer sync round ended: the node stops", exc_info=True)
                     return
                 log.exception("peer sync round failed")
             self._wake.wait(self.poll_s)

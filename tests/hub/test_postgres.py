@@ -76,6 +76,10 @@ def test_an_sqlite_hub_moves_to_postgresql_with_every_row(
     # the SQLite file is left as it was, as the fallback
     with sqlite3.connect(data / "hubdesk.sqlite3") as old:
         assert old.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events
+    # HubDesk's own SQLite backups would copy nothing of it: pg_dump's job, said in one sentence
+    for command in (["backup"], ["restore", str(data / "hubdesk.sqlite3")]):
+        assert main(["--data-dir", str(data), *command]) == 1
+        assert "pg_dump" in capsys.readouterr().err
     # a second move is refused; the first stays recorded
     assert main(["--data-dir", str(data), "hub", "migrate-to", postgres.create_database()]) == 1
     assert pg_store.database_url(data) == target
