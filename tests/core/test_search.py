@@ -294,3 +294,22 @@ def test_two_processes_catching_up_index_each_lesson_once(shell: Installation, t
     finally:
         db.close()
     assert lessons[0] == lessons[1] == len(shell.packs.get("shell-novice").lessons)
+
+
+def test_an_index_found_damaged_mid_search_is_rebuilt_once(
+    shell: Installation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hubdesk.core.search import _query
+
+    assert "05-loop" in _lessons(shell, "loop")
+    real_run, calls = _query.run, []
+
+    def damaged_once(*args: object, **kw: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real_run(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_query, "run", damaged_once)
+    assert "05-loop" in _lessons(shell, "loop")
+    assert len(calls) == 2  # the failed try, then the one over the rebuilt index

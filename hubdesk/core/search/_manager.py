@@ -82,12 +82,16 @@ class Search:
             if is_busy(exc):
                 raise  # another process is writing: never throw its file away
         log.warning("the search index was damaged; it is built anew")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            (self.folder / (FILE_NAME + suffix)).unlink(missing_ok=True)
+        self._remove_files()
         ix = IndexFile(self.folder)
         with ix.writing(WRITER_WAIT_SECONDS):
             ix.reset()
         return ix
+
+    def _remove_files(self) -> None:
+        """Delete the index with its WAL: a WAL left beside a new file would be replayed into it."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (self.folder / (FILE_NAME + suffix)).unlink(missing_ok=True)
 
     def _drop(self) -> None:
         if self._ix is not None:
@@ -192,8 +196,7 @@ class Search:
             except Exception:
                 log.exception("the search index could not be updated; it will be rebuilt")
                 self._drop()
-                for suffix in ("", "-wal", "-shm"):
-                    (self.folder / (FILE_NAME + suffix)).unlink(missing_ok=True)
+                self._remove_files()
 
     # -- searching ----------------------------------------------------------------------------
     def search(
@@ -216,7 +219,7 @@ class Search:
                 if is_busy(exc):
                     raise
                 self._drop()
-                (self.folder / FILE_NAME).unlink(missing_ok=True)
+                self._remove_files()
                 self.ensure_fresh(force=True)
                 return self._search(text, learner_id, max(1, limit), language)
 
