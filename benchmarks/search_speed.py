@@ -168,6 +168,8 @@ def main() -> None:
         )
         db.commit()
         fts_index_s = time.perf_counter() - t0
+        hub_mb = sum(f.stat().st_size for f in (Path(tmp) / "search-index").iterdir()) / 1e6
+        fts_mb = (Path(tmp) / "fts.sqlite3").stat().st_size / 1e6
 
         def hub_query(q: str) -> int:
             results = search.search(q, limit=10)
@@ -194,6 +196,7 @@ def main() -> None:
 
     h95, f95 = percentile(h_times, 95), percentile(f_times, 95)
     print(f"index build, {len(docs)} lessons: HubDesk {hub_index_s:.1f} s, FTS5 {fts_index_s:.1f} s (goal <= 10 s)")
+    print(f"index size: HubDesk {hub_mb:.0f} MB (text, stems, words), FTS5 {fts_mb:.0f} MB")
     print(f"{'':22}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'hits':>8}")
     for name, times, found in (("HubDesk", h_times, h_found), ("SQLite FTS5", f_times, f_found)):
         print(f"{name:22}{statistics.median(times):9.2f}{percentile(times, 95):9.2f}{max(times):9.2f}{found:8d}")

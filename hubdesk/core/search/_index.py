@@ -30,13 +30,13 @@ from typing import Any
 
 from hubdesk.core.search import _words
 
-SCHEMA_VERSION = 4  # 1-3 were Whoosh indexes in the same folder
+SCHEMA_VERSION = 5  # 1-3 were Whoosh indexes in the same folder
 FILE_NAME = "index.sqlite3"
 NOTE_BASE = 1 << 40
 TITLE_WEIGHT = 5.0  # a query word in the title counts as much as five in the body, before length norms
 _LANG_RE = re.compile(r"[a-z]{2,3}")
 
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE docs (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, pack_id TEXT NOT NULL,
@@ -44,7 +44,8 @@ CREATE TABLE docs (
     title TEXT NOT NULL, body TEXT NOT NULL
 );
 CREATE INDEX docs_pack ON docs (pack_id, kind);
-CREATE INDEX docs_owner ON docs (owner) WHERE id >= {NOTE_BASE};
+CREATE INDEX docs_owner ON docs (owner);
+CREATE INDEX docs_language ON docs (language);
 CREATE TABLE words (
     pack_id TEXT NOT NULL, word TEXT NOT NULL, stem TEXT NOT NULL, df INTEGER NOT NULL,
     PRIMARY KEY (pack_id, word)
@@ -76,6 +77,7 @@ class IndexFile:
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA journal_size_limit = 8388608")  # indexing a library leaves no 60 MB WAL
         except sqlite3.DatabaseError as exc:
             if is_busy(exc):
                 raise
@@ -130,6 +132,13 @@ class IndexFile:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def shrink_wal(self) -> None:
+        """After indexing a library: copy the WAL into the file and cut it to nothing (it is as large
+        as what was written). Skipped if a reader holds on to an old snapshot: the next write does it."""
+        self.conn.execute("PRAGMA busy_timeout = 100")
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def reset(self) -> None:
         """Empty the index and lay out the current schema (inside a ``writing`` transaction)."""

@@ -142,6 +142,8 @@ class Search:
                 titles={pid: {le.id: le.title for le in p.lessons} for pid, p in installed.items()},
                 pack_languages={pid: p.language for pid, p in installed.items()},
             )
+        if fresh:
+            ix.shrink_wal()
 
     def index_lessons(self, docs: Iterable[LessonDoc], remove_packs: Iterable[str] = ()) -> int:
         """Add or replace lessons (and drop whole packs) in one commit; return how many were written."""
@@ -150,7 +152,9 @@ class Search:
             with ix.writing(WRITER_WAIT_SECONDS):
                 _indexing.remove_packs(ix, remove_packs)
                 languages = list(ix.meta("languages").get("languages", []))
-                return _indexing.add_lessons(ix, list(docs), languages)
+                count = _indexing.add_lessons(ix, list(docs), languages)
+            ix.shrink_wal()
+            return count
 
     def _sync_notes(self) -> None:
         if self.notes is None:

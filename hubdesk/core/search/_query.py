@@ -127,13 +127,18 @@ def run(
     limit: int,
     any_word: bool,
 ) -> list[Found]:
-    """The best ``limit`` lessons (and the learner's own notes) over every language table."""
+    """The best ``limit`` lessons (and the learner's own notes) over every language table.
+
+    FTS5 seeks to the rowid range (lessons below NOTE_BASE, notes above). The other conditions are
+    written ``+rowid IN (...)`` so that SQLite checks them on each match: as an index constraint,
+    FTS5 would run the whole match once per id in the list.
+    """
     found: list[Found] = []
     for lang in languages:
         expression, stems = match_expression(items, lang, any_word)
         if not expression:
             continue
-        only_language = " AND rowid IN (SELECT id FROM docs WHERE language = ?)" if language else ""
+        only_language = " AND +rowid IN (SELECT id FROM docs WHERE language = ?)" if language else ""
         extra: tuple[str, ...] = (language,) if language else ()
         sql = (
             f"SELECT rank, rowid FROM fts_{lang} WHERE fts_{lang} MATCH ? AND rowid < ?{only_language} "
@@ -143,9 +148,9 @@ def run(
         if learner_id:
             sql = (
                 f"SELECT rank, rowid FROM fts_{lang} WHERE fts_{lang} MATCH ? AND rowid >= ? "
-                f"AND rowid IN (SELECT id FROM docs WHERE owner = ? AND id >= ?){only_language} ORDER BY rank LIMIT ?"
+                f"AND +rowid IN (SELECT id FROM docs WHERE owner = ?){only_language} ORDER BY rank LIMIT ?"
             )
-            rows += conn.execute(sql, (expression, NOTE_BASE, learner_id, NOTE_BASE, *extra, limit)).fetchall()
+            rows += conn.execute(sql, (expression, NOTE_BASE, learner_id, *extra, limit)).fetchall()
         found += [Found(float(rank), int(doc_id), lang, tuple(stems)) for rank, doc_id in rows]
     found.sort(key=lambda f: (f.rank, f.doc_id))
     return found[:limit]
