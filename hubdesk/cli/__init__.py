@@ -17,24 +17,28 @@ from hubdesk import __version__
 from hubdesk.cli.context import Context
 from hubdesk.errors import HubDeskError
 
-COMMAND_MODULES = (
-    "hubdesk.cli.centre_cmds",
-    "hubdesk.cli.learner_cmds",
-    "hubdesk.cli.pack_cmds",
-    "hubdesk.cli.lesson_cmds",
-    "hubdesk.cli.search_cmds",
-    "hubdesk.cli.group_cmds",
-    "hubdesk.cli.peer_cmds",
-    "hubdesk.cli.sync_cmds",
-    "hubdesk.cli.syncthing_cmds",
-    "hubdesk.cli.hub_cmds",
-    "hubdesk.cli.report_cmds",
-    "hubdesk.cli.backup_cmds",
-    "hubdesk.cli.update_cmds",
-)
+# Each command module and the top-level commands it registers (``syncthing_cmds`` adds actions to
+# ``sync``, after ``sync_cmds``). A command line naming one of them loads only its modules: a
+# ``hubdesk pack install`` starts without importing the hub, sync and report commands.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "hubdesk.cli.centre_cmds": ("centre",),
+    "hubdesk.cli.learner_cmds": ("learner",),
+    "hubdesk.cli.pack_cmds": ("pack",),
+    "hubdesk.cli.lesson_cmds": ("lesson",),
+    "hubdesk.cli.search_cmds": ("search",),
+    "hubdesk.cli.group_cmds": ("group",),
+    "hubdesk.cli.peer_cmds": ("peer",),
+    "hubdesk.cli.sync_cmds": ("sync",),
+    "hubdesk.cli.syncthing_cmds": ("sync",),
+    "hubdesk.cli.hub_cmds": ("hub",),
+    "hubdesk.cli.report_cmds": ("report",),
+    "hubdesk.cli.backup_cmds": ("backup", "restore"),
+    "hubdesk.cli.update_cmds": ("release", "update"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for this command line: only the modules of the command it names, else every one."""
     parser = argparse.ArgumentParser(
         prog="hubdesk",
         description="HubDesk: an offline-first learning hub. With no command, opens the learner app.",
@@ -47,9 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="where this installation keeps its data (default: $HUBDESK_DATA_DIR or the per-user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    command = _command_word(argv or [])
+    modules = [m for m, names in COMMAND_MODULES.items() if command in names] or list(COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line names (``pack`` in ``--data-dir D pack install X``), or None."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+        elif arg in ("-h", "--help", "--version"):
+            return None
+    return None
 
 
 def _app_data_dir(argv: Sequence[str]) -> str | None:
@@ -73,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(run_app(resolve_data_dir(app_dir or None)))
         except KeyboardInterrupt:
             return 130
-    parser = build_parser()
+    parser = build_parser(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     ctx = Context(args.data_dir)
     try:

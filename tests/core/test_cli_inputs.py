@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,27 @@ def test_enrol_code_refuses_a_meaningless_lifetime_and_changes_nothing(
     assert exc.value.code == 2
     assert "valid-hours" in capsys.readouterr().err
     assert not data.exists()  # not even made a hub
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
+    """Each top-level command with the names of its actions."""
+
+    def choices(p: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        subs = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(subs[0].choices) if subs else {}
+
+    return {name: sorted(choices(p)) for name, p in choices(parser).items()}
+
+
+def test_a_command_line_loads_only_the_modules_of_its_command() -> None:
+    from hubdesk.cli import COMMAND_MODULES, build_parser
+
+    every = _commands(build_parser([]))
+    assert set(every) == {name for names in COMMAND_MODULES.values() for name in names}
+    assert "watch" in every["sync"] and "export" in every["sync"]  # two modules make `sync`
+    for name in every:
+        loaded = {n for names in COMMAND_MODULES.values() if name in names for n in names}
+        assert len(loaded) < len(every)
+        assert _commands(build_parser(["--data-dir", "d", name, "x", "--help"])) == {n: every[n] for n in loaded}
+    assert _commands(build_parser(["--help", "pack"])) == every
+    assert _commands(build_parser(["no-such-command"])) == every  # so the error names every choice

@@ -179,15 +179,28 @@ def test_opening_while_another_process_installs_neither_waits_nor_cleans_its_sta
     assert not stage.exists()
 
 
-@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read-write"])
+@pytest.mark.parametrize("native", [True, False], ids=["syncfs", "fsync-each-file"])
 def test_large_media_installs_byte_for_byte(
-    inst: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel_copy: bool
+    inst: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, native: bool
 ) -> None:
     import os
+    import stat
     import zipfile
 
-    if not kernel_copy:
-        monkeypatch.setenv("HUBDESK_NO_KERNEL_COPY", "1")
+    from hubdesk.core.packs import _copy
+
+    disk = _copy._Disk(native=native)
+    monkeypatch.setattr(_copy._Disk, "_instance", disk)
+    synced: list[str] = []  # the files fsynced one by one, by name in the staged pack
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        where = os.readlink(f"/proc/self/fd/{fd}")
+        if "/staging/" in where and not stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced.append(where.split("/staging/", 1)[1].split("/", 1)[1])
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
     src = make_source(tmp_path / "src")
     clip = os.urandom(9 * 1024 * 1024 + 123)  # several chunks and a ragged end
     (src / "lessons" / "clip.mp4").write_bytes(clip)
@@ -200,3 +213,9 @@ def test_large_media_installs_byte_for_byte(
     inst.packs.install(built, progress=lambda d, t: seen.append(d))
     assert inst.packs.asset_path("demo", "lessons/clip.mp4").read_bytes() == clip
     assert seen == sorted(seen) and seen[-1] > len(clip)
+    assert disk.syncs_whole_fs == native
+    if native:
+        assert synced == [], "one syncfs, no file-by-file fsync"
+    else:  # each file once, as it is closed (never opened again for it)
+        with zipfile.ZipFile(built) as zf:
+            assert sorted(synced) == sorted(zf.namelist())

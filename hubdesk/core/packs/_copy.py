@@ -1,33 +1,37 @@
-"""Verify-while-copy: each file is read once, hashed and written from the same buffer.
+"""Verify-while-copy: each byte is read once, hashed and written from the same buffer.
 
-Hashing (OpenSSL, GIL released) runs on a second thread while the main thread writes the same
-chunk and reads the next one into the other buffer, so on two cores a 1 GB install costs about one
-read plus one write. Every stream stops one byte past the size the manifest declares: a file that
-inflates further, comes up short, or hashes differently is refused before anything is kept.
+Hashing (OpenSSL, GIL released) runs on a second thread while the main thread writes the chunk
+just read and reads the next one into the other buffer, so on two cores a 1 GB install costs about
+one SHA-256 pass. Every stream stops one byte past the size the manifest declares: a file that
+inflates further, comes up short, or hashes differently is refused before anything is kept. What
+is hashed is the very buffer that is written, so what is verified is what is installed.
+
+Durability costs no waiting of its own: on Linux each written chunk is handed to the disk at once
+(``sync_file_range``), so the disk writes while the next chunks are hashed, and one ``syncfs`` at
+the end (see :meth:`Copier.sync`) only waits for the tail and the directory entries. Elsewhere each
+file is ``fsync``-ed before it is closed, never opened a second time.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import errno
 import hashlib
-import mmap
+import io
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from hubdesk.core.packs._manifest import FileEntry, Manifest
-from hubdesk.core.packs._source import PackSource
+from hubdesk.core.packs._source import PackSource, ReadInto
 from hubdesk.errors import Cancelled, PackError
 
 Progress = Callable[[int, int], None]
 BUFFER = 4 * 1024 * 1024
-KERNEL_COPY_MIN = 1024 * 1024
-_NO_KERNEL_COPY = {errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EBADF, errno.ETXTBSY}
 _INLINE_HASH = 256 * 1024  # smaller chunks are hashed on this thread: a thread hop costs more than the hash
+_SYNC_FILE_RANGE_WRITE = 2  # start writeback of the range's dirty pages, do not wait for it
 
 
 class Copier:
@@ -52,18 +56,32 @@ class Copier:
         self._bufs = (bytearray(BUFFER), bytearray(BUFFER))
         self._made_dirs: set[str] = set()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="pack-hash")
-        self._kernel_copy = hasattr(os, "copy_file_range") and not os.environ.get("HUBDESK_NO_KERNEL_COPY")
+        self._disk = _Disk.get() if dest is not None else None
 
     def run(self) -> None:
+        """Copy and verify every file. The files are not durable until :meth:`sync`."""
         try:
             self._report()
             for entry in self.manifest.files:
                 self._check_cancel()
                 self._copy_one(entry)
-            if self.dest is not None:
-                sync_tree(self.dest, self._made_dirs)
         finally:
             self._pool.shutdown(wait=True)
+
+    def write_small(self, rel: str, data: bytes) -> None:
+        """Write one more small file (the manifest, the signature) into the destination."""
+        fd = self._create(rel)
+        try:
+            _write_all(fd, memoryview(data))
+            self._closing(fd)
+        finally:
+            os.close(fd)
+
+    def sync(self, also: Path | None = None) -> None:
+        """Make everything written durable: the files, the folders made, the destination's own
+        entry in its parent, and the entries of folder ``also`` (on the same file system)."""
+        assert self.dest is not None and self._disk is not None
+        self._disk.sync_tree(self.dest, self._made_dirs, [self.dest.parent] + ([also] if also else []))
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
@@ -79,16 +97,14 @@ class Copier:
             return
         out = self._create(entry.path) if self.dest is not None else None
         try:
-            if out is not None and entry.size >= KERNEL_COPY_MIN and self._kernel_copy:
-                with self.source.raw(entry.path) as raw:
-                    if raw is not None and self._copy_in_kernel(entry, raw, out):
-                        return
             with self.source.open(entry.path) as (readinto, header_size):
                 if header_size != entry.size:
                     raise PackError(
                         f"The pack's file {entry.path!r} is {header_size} bytes, but its manifest says {entry.size}."
                     )
                 digest, n = self._pump(entry, readinto, out)
+            if out is not None:
+                self._closing(out)
         finally:
             if out is not None:
                 os.close(out)
@@ -113,71 +129,22 @@ class Copier:
             os.link(shared, target, follow_symlinks=False)
         except OSError:
             return False  # another file system, or links not allowed: copy
-        h = hashlib.sha256()
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
             size = os.fstat(fd).st_size
-            done = 0
-            while done < size:
-                n = min(BUFFER, size - done)
-                _hash_range(h, fd, done, n)
-                done += n
-                self.done += n
-                self._check_cancel()
-                self._report()
+            digest, n = ("", size)
+            if size == entry.size:  # installed files are never written again: it cannot grow now
+                digest, n = self._pump(entry, io.FileIO(fd, "rb", closefd=False).readinto, None)
         finally:
             os.close(fd)
-        if size != entry.size or h.hexdigest() != entry.sha256:
+        if n != entry.size or digest != entry.sha256:
             raise PackError(
                 f"The installed copy of {entry.path!r} that this update builds on is damaged; "
                 "install the whole pack instead."
             )
         return True
 
-    def _copy_in_kernel(self, entry: FileEntry, raw: tuple[int, int, int], out: int) -> bool:
-        """Copy with ``copy_file_range`` (no user-space copy, like ``cp``) and hash what landed in the
-        staging file through a mapping, chunk by chunk on the second thread: what is verified is
-        exactly what is installed. Returns False (nothing written) where the kernel cannot do it."""
-        src, offset, header_size = raw
-        if header_size != entry.size:
-            raise PackError(
-                f"The pack's file {entry.path!r} is {header_size} bytes, but its manifest says {entry.size}."
-            )
-        h = hashlib.sha256()
-        done = 0
-        pending: Future[None] | None = None
-        try:
-            while done < entry.size:
-                try:
-                    n = os.copy_file_range(src, out, min(BUFFER, entry.size - done), offset + done, done)
-                except OSError as exc:
-                    if done == 0 and exc.errno in _NO_KERNEL_COPY:
-                        self._kernel_copy = False
-                        return False
-                    raise PackError(
-                        f"The pack's file {entry.path!r} cannot be read: {(exc.strerror or '').lower()}; "
-                        "was the USB stick removed or the file changed while reading?"
-                    ) from None
-                if n == 0:
-                    raise PackError(
-                        f"The pack's file {entry.path!r} ended after {done} of its {entry.size} bytes; "
-                        "was the USB stick removed or the file changed while reading?"
-                    )
-                if pending is not None:
-                    pending.result()
-                pending = self._pool.submit(_hash_range, h, out, done, n)
-                done += n
-                self.done += n
-                self._check_cancel()
-                self._report()
-        finally:
-            if pending is not None:
-                pending.result()
-        if h.hexdigest() != entry.sha256:
-            raise PackError(f"The pack's file {entry.path!r} does not match its checksum: it is damaged or altered.")
-        return True
-
-    def _pump(self, entry: FileEntry, readinto: Callable[[memoryview], int], out: int | None) -> tuple[str, int]:
+    def _pump(self, entry: FileEntry, readinto: ReadInto, out: int | None) -> tuple[str, int]:
         h = hashlib.sha256()
         limit = entry.size
         n = 0
@@ -205,6 +172,9 @@ class Copier:
                     h.update(chunk)
                 if out is not None:
                     _write_all(out, chunk)
+                    if got >= _INLINE_HASH:
+                        assert self._disk is not None
+                        self._disk.start_writeback(out, n - got, got)
                 self.done += got
                 if got >= _INLINE_HASH:
                     self._check_cancel()
@@ -215,6 +185,11 @@ class Copier:
         if n < _INLINE_HASH:
             self._report()
         return h.hexdigest(), n
+
+    def _closing(self, fd: int) -> None:
+        assert self._disk is not None
+        if not self._disk.syncs_whole_fs:
+            os.fsync(fd)  # no syncfs here: make the file durable now, while it is open
 
     def _make_parent(self, rel: str) -> None:
         assert self.dest is not None
@@ -228,23 +203,11 @@ class Copier:
     def _create(self, rel: str) -> int:
         assert self.dest is not None
         self._make_parent(rel)
-        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
             return os.open(self.dest / rel, flags, 0o644)
         except FileExistsError:
             raise PackError(f"The pack holds the name {rel!r} twice.") from None
-
-
-def _hash_range(h: hashlib._Hash, fd: int, start: int, length: int) -> None:
-    """Hash bytes ``start..start+length`` of a file through a pre-faulted read-only mapping (no copy)."""
-    base = start - start % mmap.ALLOCATIONGRANULARITY
-    flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
-    with mmap.mmap(fd, start + length - base, flags=flags, prot=mmap.PROT_READ, offset=base) as mm:
-        view = memoryview(mm)
-        try:
-            h.update(view[start - base :])
-        finally:
-            view.release()
 
 
 def _write_all(fd: int, chunk: memoryview) -> None:
@@ -252,37 +215,65 @@ def _write_all(fd: int, chunk: memoryview) -> None:
         chunk = chunk[os.write(fd, chunk) :]
 
 
-def _syncfs() -> Callable[[int], int] | None:
-    if not hasattr(os, "sched_getaffinity"):  # Linux only; elsewhere fsync file by file
-        return None
-    name = ctypes.util.find_library("c")
-    try:
-        fn = ctypes.CDLL(name, use_errno=True).syncfs
-    except (OSError, AttributeError):
-        return None
-    fn.argtypes = [ctypes.c_int]
-    return fn
+class _Disk:
+    """What this system offers to make written files durable cheaply (Linux: syncfs, sync_file_range)."""
+
+    _instance: _Disk | None = None
+
+    def __init__(self, *, native: bool = True) -> None:
+        self._syncfs: Any = None
+        self._sync_file_range: Any = None
+        if native and sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter already runs on
+                self._syncfs = libc.syncfs
+                self._syncfs.argtypes = [ctypes.c_int]
+                self._sync_file_range = libc.sync_file_range
+                self._sync_file_range.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+            except (OSError, AttributeError):
+                self._syncfs = self._sync_file_range = None
+
+    @classmethod
+    def get(cls) -> _Disk:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    @property
+    def syncs_whole_fs(self) -> bool:
+        return self._syncfs is not None
+
+    def start_writeback(self, fd: int, offset: int, length: int) -> None:
+        """Let the disk start writing a chunk now, while the next ones are read and hashed."""
+        if self._sync_file_range is not None:
+            self._sync_file_range(fd, offset, length, _SYNC_FILE_RANGE_WRITE)  # advisory: a failure is harmless
+
+    def sync_tree(self, root: Path, dirs: set[str], outside: list[Path]) -> None:
+        """One syncfs on Linux (every file and entry of the file system); elsewhere the files were
+        fsynced as they were closed, and the folders (``dirs`` under ``root``, ``root``, then the
+        ``outside`` ones) are fsynced here, deepest first."""
+        if self._syncfs is not None:
+            fd = os.open(root, os.O_RDONLY)
+            try:
+                if self._syncfs(fd) == 0:
+                    return
+            finally:
+                os.close(fd)
+            _fsync_files(root)  # syncfs refused (very rare): fall back to file by file
+        for folder in [*(root / d for d in sorted(dirs, reverse=True)), root, *outside]:
+            fsync_dir(folder)
 
 
-def sync_tree(root: Path, dirs: set[str]) -> None:
-    """Make the written tree durable: one syncfs on Linux (cheap for hundreds of small files), then directories."""
-    syncfs = _syncfs()
-    fd = os.open(root, os.O_RDONLY)
-    try:
-        if syncfs is not None and syncfs(fd) == 0:
-            return  # syncfs wrote every file and directory entry of this file system
-        for base, _dirnames, files in os.walk(root):
-            for f in files:
-                ffd = os.open(os.path.join(base, f), os.O_RDONLY)
-                try:
-                    os.fsync(ffd)
-                finally:
-                    os.close(ffd)
-        for d in sorted(dirs, reverse=True):
-            fsync_dir(root / d)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _fsync_files(root: Path) -> None:
+    for base, _dirnames, files in os.walk(root):
+        for f in files:
+            ffd = os.open(os.path.join(base, f), os.O_RDONLY)
+            try:
+                os.fsync(ffd)
+            finally:
+                os.close(ffd)
 
 
 def fsync_dir(path: Path) -> None:

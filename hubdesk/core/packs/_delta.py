@@ -168,15 +168,6 @@ class DeltaSource(PackSource):
                 f.close()
 
     @contextmanager
-    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
-        if name in self._carried:
-            with self.zip.raw(name) as r:
-                yield r
-            return
-        with self._base_fd(name) as (fd, size):
-            yield fd, 0, size
-
-    @contextmanager
     def _base_fd(self, name: str) -> Iterator[tuple[int, int]]:
         path = self.base_files[name]
         try:

@@ -150,15 +150,14 @@ def install(
             copier = Copier(source, m, stage, progress=_crashing(progress), cancel=cancel)
             copier.run()
             check_quizzes(m, lambda name: (stage / name).read_bytes())  # verified bytes, now parsed
-            _write_small(stage / MANIFEST_NAME, checked.manifest_bytes)
+            copier.write_small(MANIFEST_NAME, checked.manifest_bytes)
             if checked.signature_bytes is not None:
-                _write_small(stage / SIGNATURE_NAME, checked.signature_bytes)
-            fsync_dir(stage)
+                copier.write_small(SIGNATURE_NAME, checked.signature_bytes)
+            pack_dir.mkdir(parents=True, exist_ok=True)  # before the flush, which makes its entry durable too
+            copier.sync(also=packs_dir)  # one flush for every file and folder written (see _copy)
             crashpoint("copied")
-            pack_dir.mkdir(parents=True, exist_ok=True)
             os.rename(stage, live)
             fsync_dir(pack_dir)
-            fsync_dir(packs_dir)
             crashpoint("renamed")
             now = datetime.now(UTC).isoformat(timespec="seconds")
             with store.transaction() as conn:
@@ -215,12 +214,3 @@ def _crashing(progress: Progress | None) -> Progress:
             progress(done, total)
 
     return report
-
-
-def _write_small(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)

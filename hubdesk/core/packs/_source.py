@@ -50,11 +50,6 @@ class PackSource(ABC):
     def open(self, name: str) -> AbstractContextManager[tuple[ReadInto, int]]:
         """Yield ``(readinto, size_in_header)`` for streaming one file."""
 
-    @contextmanager
-    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
-        """``(fd, offset, size)`` of a file's bytes stored as they are (for an in-kernel copy), or None."""
-        yield None
-
     def linkable(self, name: str) -> Path | None:
         """An installed file holding ``name``'s bytes, which an install may hard-link (then verify), or None."""
         return None
@@ -143,16 +138,6 @@ class ZipSource(PackSource):
         finally:
             f.close()
 
-    @contextmanager
-    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
-        info = self.infos[name]
-        if info.compress_type != zipfile.ZIP_STORED:
-            yield None
-            return
-        with _reading(name):
-            offset = self._data_offset(info)
-        yield self.raw_file.fileno(), offset, info.file_size
-
     def _data_offset(self, info: zipfile.ZipInfo) -> int:
         """Where a stored entry's bytes start, after checking its local header agrees with the directory."""
         header = os.pread(self.raw_file.fileno(), _LOCAL_HEADER.size, info.header_offset)
@@ -224,10 +209,6 @@ class FolderSource(PackSource):
     def names(self) -> list[str]:
         return [n for n in self.files if n not in (MANIFEST_NAME, SIGNATURE_NAME)]
 
-    @contextmanager
-    def raw(self, name: str) -> Iterator[tuple[int, int, int] | None]:
-        yield from _folder_raw(self, name)
-
     def read_small(self, name: str, limit: int) -> bytes | None:
         path = self.files.get(name)
         if path is None:
@@ -279,19 +260,6 @@ def _guard(name: str, readinto: ReadInto) -> ReadInto:
             raise PackError(f"The pack's file {name!r} cannot be read: {_describe(exc)}; {_PULLED}") from None
 
     return guarded
-
-
-def _folder_raw(source: FolderSource, name: str) -> Iterator[tuple[int, int, int] | None]:
-    path = source.files[name]
-    with _reading(name):
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise PackError(f"The pack holds {name!r}, which is not a plain file.")
-        yield fd, 0, st.st_size
-    finally:
-        os.close(fd)
 
 
 def _describe(exc: BaseException) -> str:
