@@ -84,7 +84,9 @@ def main() -> int:
             if i:
                 cps.append(c)
                 installs.append(n)
-            print(f"  round {i}{' (warm-up)' if not i else ''}: cp {c:.2f} s, install {n:.2f} s", flush=True)
+            load = os.getloadavg()[0]  # other work on the machine slows both, and not equally: say so
+            warm = " (warm-up)" if not i else ""
+            print(f"  round {i}{warm}: cp {c:.2f} s, install {n:.2f} s, load {load:.2f}", flush=True)
         c, n = statistics.median(cps), statistics.median(installs)
         print(f"\ninstall of a {size_mb:,.0f} MB pack, median of {args.rounds} rounds:")
         print(f"  cp (verifies nothing)           {c:6.2f} s   1.00x")
