@@ -19,7 +19,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "search",
         help="search the installed lessons",
-        description="Search lesson titles and text in every installed pack. Misspelt words get a "
+        description="Search lesson titles and text in every installed pack (every word is required; "
+        'also "a phrase", OR, NOT). Misspelt words get a '
         "'did you mean' suggestion; when the words find nothing, the suggestion's lessons are shown.",
     )
     p.add_argument("query", nargs="+", help="words to look for")
