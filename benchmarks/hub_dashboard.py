@@ -102,7 +102,11 @@ def load(inst: Installation, centres: int, learners: int, rng: random.Random) ->
                     break
                 week += 1
         with inst.store.transaction() as tx:
-            tx.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
+            tx.executemany(
+                "INSERT INTO events (device_id, seq, scope, scope_seq, hlc, kind, learner_id, payload) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ev_rows,
+            )
             tx.execute("INSERT INTO vector VALUES (?, 'centre', ?)", (device, seq))
             tx.executemany("INSERT INTO learners VALUES (?, ?, ?, ?, ?, ?, ?, ?)", learner_rows)
             tx.executemany(
