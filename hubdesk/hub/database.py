@@ -112,7 +112,10 @@ def _copy(source: sqlite3.Connection, target: PgStore, progress: Callable[[str, 
             insert = f'INSERT INTO "{table}" ({columns}) VALUES ({marks})'
             copied = 0
             while rows := cur.fetchmany(CHUNK):
-                conn.executemany(insert, rows)
+                try:
+                    conn.executemany(insert, rows)
+                except sqlite3.Error as exc:  # a row PostgreSQL's stricter types refuse
+                    raise MoveError(f"The table {table} could not be copied ({exc}); nothing was kept.") from exc
                 copied += len(rows)
                 if progress:
                     progress(table, copied)

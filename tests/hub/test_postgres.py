@@ -94,3 +94,24 @@ def test_a_database_that_cannot_be_reached_is_one_sentence(tmp_path: Path, capsy
     assert pg_store.database_url(tmp_path / "h") is None
     assert main(["--data-dir", str(tmp_path / "h"), "hub", "serve", "--database", "mysql://x/y"]) == 1
     assert "postgresql://" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hub_store", ["sqlite"], indirect=True)
+def test_a_row_postgresql_refuses_stops_the_move_and_keeps_nothing(
+    postgres: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "old-hub"
+    with Installation(data) as hub:
+        hub.learners.add("Amina")
+        with hub.store.transaction() as conn:  # SQLite's loose typing let a damaged row in
+            conn.execute("INSERT INTO vector (device_id, scope, upto) VALUES ('x', 'centre', 'many')")
+    target = postgres.create_database()
+    assert main(["--data-dir", str(data), "hub", "migrate-to", target]) == 1
+    err = capsys.readouterr().err
+    assert "vector" in err and "nothing was kept" in err and "Traceback" not in err
+    assert pg_store.database_url(data) is None
+    moved = pg_store.PgStore(target)
+    try:
+        assert moved.query("SELECT COUNT(*) FROM events")[0][0] == 0
+    finally:
+        moved.close()
