@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.events import CENTRE, Event, EventLog, after_batch, projector
+from hubdesk.core.events import CENTRE, Event, EventLog, gathered, projector
 from hubdesk.core.quizzes import MasteryRule, Quiz, QuizError
 from hubdesk.core.store import migration
 
@@ -256,36 +256,49 @@ def _key(ev: Event) -> tuple[str, str, str] | None:
     return (ev.learner_id, str(p["pack"]), str(p["lesson"]))
 
 
-def _ensure_row(conn: sqlite3.Connection, key: tuple[str, str, str]) -> None:
-    conn.execute(
-        "INSERT OR IGNORE INTO lesson_progress (learner_id, pack_id, lesson_id, opened_hlc, finished_hlc, seconds) "
-        "VALUES (?, ?, ?, '', '', 0)",
-        key,
-    )
+# A batch's progress is gathered per (learner, pack, lesson) and written as one upsert per row at the
+# end of the batch: the newest opening, the earliest finish and the sum of whole milliseconds commute,
+# so any order and any batching of the same events gives the same row (and a sync of 200,000 events
+# is a few thousand upserts instead of two statements per event).
+_Progress = dict[tuple[str, str, str], list[Any]]  # key -> [opened_hlc, finished_hlc, millis]
+_UPSERT = (
+    "INSERT INTO lesson_progress (learner_id, pack_id, lesson_id, opened_hlc, finished_hlc, seconds, millis) "
+    "VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET "
+    "opened_hlc = MAX(lesson_progress.opened_hlc, excluded.opened_hlc), "
+    "finished_hlc = CASE WHEN excluded.finished_hlc = '' THEN lesson_progress.finished_hlc "
+    "WHEN lesson_progress.finished_hlc = '' OR excluded.finished_hlc < lesson_progress.finished_hlc "
+    "THEN excluded.finished_hlc ELSE lesson_progress.finished_hlc END, "
+    "millis = lesson_progress.millis + excluded.millis"
+)
+
+
+def _write_progress(conn: sqlite3.Connection, rows: _Progress) -> None:
+    conn.executemany(_UPSERT, [(*key, *row) for key, row in rows.items()])
+
+
+def _row(key: tuple[str, str, str]) -> list[Any]:
+    rows: _Progress = gathered("progress.lessons", dict, _write_progress)
+    found = rows.get(key)
+    if found is None:
+        found = rows[key] = ["", "", 0]
+    return found
 
 
 @projector("lesson.opened")
 def _opened(conn: sqlite3.Connection, ev: Event) -> None:
     key = _key(ev)
     if key:
-        _ensure_row(conn, key)
-        conn.execute(
-            "UPDATE lesson_progress SET opened_hlc = MAX(opened_hlc, ?) WHERE learner_id = ? AND pack_id = ? "
-            "AND lesson_id = ?",
-            (ev.hlc, *key),
-        )
+        row = _row(key)
+        row[0] = max(row[0], ev.hlc)
 
 
 @projector("lesson.finished")
 def _finished(conn: sqlite3.Connection, ev: Event) -> None:
     key = _key(ev)
     if key:
-        _ensure_row(conn, key)
-        conn.execute(
-            "UPDATE lesson_progress SET finished_hlc = CASE WHEN finished_hlc = '' OR ? < finished_hlc THEN ? "
-            "ELSE finished_hlc END WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?",
-            (ev.hlc, ev.hlc, *key),
-        )
+        row = _row(key)
+        if not row[1] or ev.hlc < row[1]:
+            row[1] = ev.hlc
 
 
 @projector("time.spent")
@@ -293,13 +306,9 @@ def _time(conn: sqlite3.Connection, ev: Event) -> None:
     key = _key(ev)
     seconds = ev.payload.get("seconds")
     if key and isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds > 0:
-        _ensure_row(conn, key)
         # whole milliseconds: integer sums are exact, so replicas that add the same times in another
         # order hold the same total (float sums differ in the last bits)
-        conn.execute(
-            "UPDATE lesson_progress SET millis = millis + ? WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?",
-            (round(min(float(seconds), MAX_SECONDS_PER_EVENT) * 1000), *key),
-        )
+        _row(key)[2] += round(min(float(seconds), MAX_SECONDS_PER_EVENT) * 1000)
 
 
 def _rule_of(payload: Mapping[str, Any]) -> MasteryRule:
@@ -315,9 +324,8 @@ def _answered(conn: sqlite3.Connection, ev: Event) -> None:
     key = _key(ev)
     if not key:
         return
-    conn.execute(
-        "INSERT OR IGNORE INTO quiz_attempts (learner_id, pack_id, lesson_id, hlc, device_id, seq, question_id, "
-        "correct, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    attempts: list[tuple[Any, ...]] = gathered("progress.attempts", list, _write_attempts)
+    attempts.append(
         (
             *key,
             ev.hlc,
@@ -326,27 +334,49 @@ def _answered(conn: sqlite3.Connection, ev: Event) -> None:
             str(ev.payload.get("question", "")),
             1 if ev.payload.get("correct") is True else 0,
             json.dumps(_rule_of(ev.payload).to_dict()),
-        ),
-    )
-    after_batch(conn, ("mastery", key), lambda c: _recompute_mastery(c, key))
-
-
-def _recompute_mastery(conn: sqlite3.Connection, key: tuple[str, str, str]) -> None:
-    rows = list(
-        conn.execute(
-            "SELECT correct, rule FROM quiz_attempts WHERE learner_id = ? AND pack_id = ? AND lesson_id = ? "
-            "ORDER BY hlc, device_id, seq",
-            key,
         )
     )
-    results: Iterable[bool] = [bool(r[0]) for r in rows]
-    rule = _rule_of({"rule": json.loads(rows[-1][1])}) if rows else MasteryRule()
-    conn.execute(
+    # gathered after the attempts (the batch's finishers run in order): mastery reads them all
+    changed: set[tuple[str, str, str]] = gathered("progress.mastery", set, _recompute_mastery)
+    changed.add(key)
+
+
+def _write_attempts(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO quiz_attempts (learner_id, pack_id, lesson_id, hlc, device_id, seq, question_id, "
+        "correct, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+_KEYS_PER_QUERY = 300  # three parameters each, well under SQLite's limit
+
+
+def _recompute_mastery(conn: sqlite3.Connection, keys: set[tuple[str, str, str]]) -> None:
+    """Mastery of each (learner, pack, lesson) a batch answered in, from all of its attempts in order."""
+    ordered = sorted(keys)
+    attempts: dict[tuple[str, str, str], list[tuple[int, str]]] = {key: [] for key in ordered}
+    for i in range(0, len(ordered), _KEYS_PER_QUERY):
+        chunk = ordered[i : i + _KEYS_PER_QUERY]
+        values = ",".join("(?, ?, ?)" for _ in chunk)
+        for r in conn.execute(
+            "SELECT learner_id, pack_id, lesson_id, correct, rule FROM quiz_attempts "
+            f"WHERE (learner_id, pack_id, lesson_id) IN (VALUES {values}) "
+            "ORDER BY learner_id, pack_id, lesson_id, hlc, device_id, seq",
+            [part for key in chunk for part in key],
+        ):
+            attempts[(r[0], r[1], r[2])].append((r[3], r[4]))
+    rows = []
+    for key, tries in attempts.items():
+        results: Iterable[bool] = [bool(correct) for correct, _rule in tries]
+        rule = _rule_of({"rule": json.loads(tries[-1][1])}) if tries else MasteryRule()
+        rows.append((*key, len(tries), 1 if rule.is_mastered(results) else 0, rule.correct, rule.of_last))
+    conn.executemany(
         "INSERT INTO quiz_mastery (learner_id, pack_id, lesson_id, attempts, mastered, rule_correct, rule_of_last) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET "
         "attempts = excluded.attempts, mastered = excluded.mastered, rule_correct = excluded.rule_correct, "
         "rule_of_last = excluded.rule_of_last",
-        (*key, len(rows), 1 if rule.is_mastered(results) else 0, rule.correct, rule.of_last),
+        rows,
     )
 
 
