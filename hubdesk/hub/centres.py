@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hubdesk.core.centre import Membership
 from hubdesk.core.installation import Installation
-from hubdesk.sync.centres import centre_pcs, enrolled_centres
+from hubdesk.sync.centres import enrolled_centres
 from hubdesk.sync.service import sync_state
 
 SILENT_AFTER_S = 14 * 24 * 3600
@@ -52,19 +53,21 @@ class CentreRow:
         }
 
 
-def centre_of_device(inst: Installation) -> dict[str, str]:
+def centre_of_device(inst: Installation, members: Membership | None = None) -> dict[str, str]:
     """Device id of every PC of an enrolled centre (retired ones too: their records stay the centre's)
-    -> the id of its centre."""
+    -> the id of its centre. Every centre is read at once (a few queries, whatever their number)."""
+    members = members or inst.centre.all.membership()
     out: dict[str, str] = {}
-    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log).items():
-        for pc in centre_pcs(inst.log, centre_id, retired_too=True) | {d.device_id for d in devices}:
+    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log, members).items():
+        for pc in members.speaking_pcs(centre_id) | {d.device_id for d in devices}:
             out[pc] = centre_id
     return out
 
 
 def centres(inst: Installation) -> list[CentreRow]:
     """Every centre with its PCs, learner and pack counts and last contact, by name then id."""
-    of_device = centre_of_device(inst)
+    members = inst.centre.all.membership()
+    of_device = centre_of_device(inst, members)
     learners: dict[str, int] = {}
     for device_id, count in inst.learners.count_by_origin().items():
         centre = of_device.get(device_id)
@@ -76,18 +79,18 @@ def centres(inst: Installation) -> list[CentreRow]:
         if centre is not None:
             packs.setdefault(centre, set()).add(pack_id)
     rows = []
-    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log).items():
-        info = inst.centre.all.get(centre_id)
+    for centre_id, devices in enrolled_centres(sync_state(inst), inst.log, members).items():
+        name, place = members.names.get(centre_id, (None, None))
         contact = {d.device_id: d.last_contact for d in devices}
-        its_pcs = [CentrePC(pc.id, pc.name or None, contact.get(pc.id)) for pc in info.pcs if not pc.retired]
+        its_pcs = [CentrePC(pc, pc_name or None, contact.get(pc)) for pc, pc_name in members.pcs_of(centre_id)]
         listed = {pc.id for pc in its_pcs}
         its_pcs += [CentrePC(d, None, t) for d, t in contact.items() if d not in listed]
         seen = [t for t in contact.values() if t is not None]
         rows.append(
             CentreRow(
                 id=centre_id,
-                name=info.name,
-                place=info.place,
+                name=name,
+                place=place,
                 pcs=its_pcs,
                 learners=learners.get(centre_id, 0),
                 packs=len(packs.get(centre_id, ())),

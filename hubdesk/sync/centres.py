@@ -10,7 +10,7 @@ retired PC gets a 403 like a stranger.
 
 from __future__ import annotations
 
-from hubdesk.core.centre import Centres
+from hubdesk.core.centre import Centres, Membership
 from hubdesk.core.events import EventLog
 from hubdesk.sync.state import CENTRE_ROLE, Device, SyncState
 
@@ -50,11 +50,12 @@ def trusted_pc(state: SyncState, log: EventLog, device_id: str) -> Device | None
     return state.device(device_id)
 
 
-def enrolled_centres(state: SyncState, log: EventLog) -> dict[str, list[Device]]:
+def enrolled_centres(state: SyncState, log: EventLog, members: Membership | None = None) -> dict[str, list[Device]]:
     """At the hub: ``centre id -> its enrolled or admitted PCs`` (one entry per centre, whatever its PCs)."""
+    members = members or Centres(log).membership()
     out: dict[str, list[Device]] = {}
     for device in state.devices(CENTRE_ROLE):
-        if Centres(log).retired(device.device_id):
+        if members.retired(device.device_id):
             continue
-        out.setdefault(centre_of(log, device.device_id), []).append(device)
+        out.setdefault(members.centre_of(device.device_id), []).append(device)
     return out

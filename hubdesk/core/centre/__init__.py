@@ -3,6 +3,7 @@
 from hubdesk.core.centre import _tables  # noqa: F401  (registers the migrations and projectors)
 from hubdesk.core.centre._centre import Centre, CentreError, CentreInfo, CentrePC, Centres, hub_link, iso
 from hubdesk.core.centre._codes import MAX_WRONG, VALID_S, JoinCodes, JoinSecret, derive
+from hubdesk.core.centre._membership import Membership
 
 __all__ = [
     "MAX_WRONG",
@@ -14,6 +15,7 @@ __all__ = [
     "Centres",
     "JoinCodes",
     "JoinSecret",
+    "Membership",
     "derive",
     "hub_link",
     "iso",

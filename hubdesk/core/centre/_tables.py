@@ -130,11 +130,8 @@ def _hub_linked(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 def valid_pcs(conn: sqlite3.Connection, centre_id: str) -> dict[str, tuple[str, str]]:
-    """The centre's current PCs, ``device -> hlc it joined``, walking the chain of authority.
-
-    A PC counts if the creator admitted it, or a PC that counted at the time it wrote the
-    admission; a retirement written by a counted PC (before its own retirement) removes a PC.
-    """
+    """The centre's PCs, ``device -> (hlc it joined, hlc it was retired or '')``, walking the chain
+    of authority (:func:`walk`)."""
     q = conn.execute
     root = q("SELECT created_hlc FROM centres WHERE id = ?", (centre_id,)).fetchone()
     if root is None:
@@ -143,7 +140,19 @@ def valid_pcs(conn: sqlite3.Connection, centre_id: str) -> dict[str, tuple[str, 
     retired_rows = q(
         "SELECT device_id, by_device, hlc FROM centre_retired WHERE centre_id = ?", (centre_id,)
     ).fetchall()
-    joined: dict[str, str] = {centre_id: str(root[0])}
+    return walk(centre_id, str(root[0]), rows, retired_rows)
+
+
+Admission = tuple[str, str, str]  # (device, by device, hlc)
+
+
+def walk(
+    centre_id: str, created_hlc: str, rows: Iterable[Admission], retired_rows: Iterable[Admission]
+) -> dict[str, tuple[str, str]]:
+    """A PC counts if the creator admitted it, or a PC that counted at the time it wrote the
+    admission; a retirement written by a counted PC (before its own retirement) removes a PC."""
+    rows, retired_rows = list(rows), list(retired_rows)
+    joined: dict[str, str] = {centre_id: created_hlc}
     retired: dict[str, str] = {}
     changed = True
     while changed:  # a fixpoint over a few rows: admissions and retirements by counted PCs
