@@ -37,6 +37,21 @@ def _address(node: PeerNode) -> str:
     return f"127.0.0.1:{node.port}"
 
 
+def _membership_agrees(inst: Installation, *devices: str) -> None:
+    """Every centre read at once (the hub's pages) answers as the one-device questions do."""
+    one, every = inst.centre.all, inst.centre.all.membership()
+    for device in devices:
+        assert every.of_device(device) == one.of_device(device)
+        assert every.retired(device) == one.retired(device)
+        for centre in one.ids():
+            assert every.consented(device, centre) == one.consented(device, centre)
+    for centre in one.ids():
+        info = one.get(centre)
+        assert every.ever_pcs(centre) == one.ever_pcs(centre)
+        assert every.names[centre] == (info.name, info.place)
+        assert [d for d, _name in every.pcs_of(centre)] == [pc.id for pc in info.pcs if not pc.retired]
+
+
 def test_a_code_works_once_and_learners_arrive_at_once(
     first_pc: tuple[Installation, PeerNode], make_inst: Make
 ) -> None:
@@ -85,6 +100,10 @@ def test_a_stranger_and_a_retired_pc_get_nothing(first_pc: tuple[Installation, P
     with http_client(2) as http, pytest.raises(AuthError):
         client_for(pc2, pc1.device_id, _address(node), http, None).sync()  # pc2 does not know it was retired
     assert not any(lr.name == "Written after" for lr in pc2.learners.all())
+    pc1.centre.rename("Kibera Youth Hub", "Nairobi East")
+    _membership_agrees(pc1, pc1.device_id, pc2.device_id, stranger.device_id)
+    assert pc1.centre.all.membership().names[pc1.centre.id] == ("Kibera Youth Hub", "Nairobi East")
+    assert pc1.centre.all.membership().retired(pc2.device_id)
 
 
 def test_a_forged_admission_does_not_count(make_inst: Make) -> None:
@@ -98,6 +117,7 @@ def test_a_forged_admission_does_not_count(make_inst: Make) -> None:
     pc1.log.apply(outsider.log.events())
     assert pc1.centre.pc_ids() == {pc1.device_id}
     assert pc1.centre.info().name == "Kibera Youth Centre"
+    _membership_agrees(pc1, pc1.device_id, outsider.device_id, "evil")
 
 
 def test_a_lockout_counts_across_the_centres_pcs(make_inst: Make) -> None:
