@@ -55,8 +55,28 @@ CHECKPOINT = 500
 """A sender ships the proof of every event whose scope_seq is a multiple of this (when it holds
 one) besides the last of each run, so a relay can always cut what it forwards into chunks."""
 _SIGNED = b"hubdesk-ev-v1\n"
-# one encoder for the payload text stored and hashed: sorted keys, so every replica hashes the same bytes
-dumps_payload = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
+_PAYLOAD_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+
+
+def _payload_dumps() -> Callable[[Any], str]:
+    """The one encoder for the payload text stored and hashed: sorted keys, so every replica hashes
+    the same bytes. ``JSONEncoder.encode`` builds a new C encoder on every call (a third of the
+    time of a small payload); this one is made once and writes the same text. Without the circular
+    check: a payload is parsed JSON or plain dicts and lists, and a check shared between threads
+    could see another thread's objects."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _PAYLOAD_ENCODER.encode
+    enc = _PAYLOAD_ENCODER
+    one = make(None, enc.default, json.encoder.encode_basestring, None, ":", ",", True, False, True)
+
+    def dumps(value: Any) -> str:
+        return "".join(one(value, 0)) if isinstance(value, dict) else enc.encode(value)
+
+    return dumps
+
+
+dumps_payload = _payload_dumps()
 _dumps_head = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 

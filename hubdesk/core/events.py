@@ -97,6 +97,24 @@ def gathered(key: object, make: Callable[[], Any], flush: Callable[[sqlite3.Conn
     return found.value
 
 
+BatchProjector = Callable[[sqlite3.Connection, list["Event"]], None]
+_BATCH_PROJECTORS: list[tuple[frozenset[str], BatchProjector]] = []
+
+
+def batch_projector(*kinds: str) -> Callable[[BatchProjector], BatchProjector]:
+    """Register a function that projects all of a batch's events of ``kinds`` in one call (in the
+    batch's order, after the per-event projectors). For derived rows that are sums, minima and
+    maxima, which commute: 200,000 events arriving by sync become one loop and a few
+    ``executemany`` instead of 200,000 calls and upserts. It must leave the rows one call per event
+    would: a batch whose projection fails is projected again one event at a time."""
+
+    def register(fn: BatchProjector) -> BatchProjector:
+        _BATCH_PROJECTORS.append((frozenset(kinds), fn))
+        return fn
+
+    return register
+
+
 def group_scope(group_id: str) -> str:
     return GROUP_PREFIX + group_id
 
@@ -225,6 +243,10 @@ def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
         for ev in events:
             for fn in _PROJECTORS.get(ev.kind, ()):
                 fn(conn, ev)
+        for kinds, project_all in _BATCH_PROJECTORS:
+            mine = [ev for ev in events if ev.kind in kinds]
+            if mine:
+                project_all(conn, mine)
     finally:
         _batch.pending = outer
     for finish in pending.values():
@@ -388,8 +410,9 @@ class EventLog:
         new: list[Event] = []
         rows = []
         for i, ev in enumerate(batch):
-            if ev.key not in held:
-                held.add(ev.key)  # a duplicate inside the batch counts once
+            key = (ev.device_id, ev.seq)
+            if key not in held:
+                held.add(key)  # a duplicate inside the batch counts once
                 new.append(ev)
                 text, chain = texts[i], chains[i]
                 rows.append(

@@ -6,7 +6,7 @@ tables below are derived from them so that replicas agree whatever order events 
 - ``lesson_progress`` keeps the latest open and the first finish (max / min of HLC stamps);
 - time spent is a sum, which commutes, and each event is projected once;
 - ``quiz_attempts`` holds every attempt, and ``quiz_mastery`` is *recomputed* from the attempts
-  ordered by HLC each time one arrives, so a late attempt from another PC slots into place.
+  ordered by HLC once per batch that adds some, so a late attempt from another PC slots into place.
 
 Rows are keyed by ``(learner_id, pack_id, lesson_id)`` with the pack's stable lesson ids, so
 installing a new version of a pack keeps every learner's history.
@@ -14,13 +14,14 @@ installing a new version of a pack keeps every learner's history.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.events import CENTRE, Event, EventLog, gathered, projector
+from hubdesk.core.events import CENTRE, Event, EventLog, batch_projector
 from hubdesk.core.quizzes import MasteryRule, Quiz, QuizError
 from hubdesk.core.store import migration
 
@@ -247,20 +248,11 @@ class Progress:
 
 
 # -- projections ------------------------------------------------------------------------------
-def _key(ev: Event) -> tuple[str, str, str] | None:
-    p = ev.payload
-    if ev.scope != CENTRE:
-        return None  # progress is a centre event: one from a study-group peer or the hub changes nothing
-    if not ev.learner_id or not isinstance(p.get("pack"), str) or not isinstance(p.get("lesson"), str):
-        return None  # malformed from elsewhere: keep the event, project nothing
-    return (ev.learner_id, str(p["pack"]), str(p["lesson"]))
-
-
-# A batch's progress is gathered per (learner, pack, lesson) and written as one upsert per row at the
-# end of the batch: the newest opening, the earliest finish and the sum of whole milliseconds commute,
-# so any order and any batching of the same events gives the same row (and a sync of 200,000 events
-# is a few thousand upserts instead of two statements per event).
-_Progress = dict[tuple[str, str, str], list[Any]]  # key -> [opened_hlc, finished_hlc, millis]
+# A batch's events are projected in one call (200,000 arrive by sync) and gathered per (learner,
+# pack, lesson): one upsert per row (the newest opening, the earliest finish and the sum of whole
+# milliseconds commute, so any order and any batching of the same events gives the same row), the
+# attempts in one executemany, then mastery recomputed once per lesson the batch answered in.
+Key = tuple[str, str, str]
 _UPSERT = (
     "INSERT INTO lesson_progress (learner_id, pack_id, lesson_id, opened_hlc, finished_hlc, seconds, millis) "
     "VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT(learner_id, pack_id, lesson_id) DO UPDATE SET "
@@ -270,83 +262,78 @@ _UPSERT = (
     "THEN excluded.finished_hlc ELSE lesson_progress.finished_hlc END, "
     "millis = lesson_progress.millis + excluded.millis"
 )
+_ATTEMPT = (
+    "INSERT OR IGNORE INTO quiz_attempts (learner_id, pack_id, lesson_id, hlc, device_id, seq, question_id, "
+    "correct, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
-def _write_progress(conn: sqlite3.Connection, rows: _Progress) -> None:
-    conn.executemany(_UPSERT, [(*key, *row) for key, row in rows.items()])
-
-
-def _row(key: tuple[str, str, str]) -> list[Any]:
-    rows: _Progress = gathered("progress.lessons", dict, _write_progress)
-    found = rows.get(key)
-    if found is None:
-        found = rows[key] = ["", "", 0]
-    return found
-
-
-@projector("lesson.opened")
-def _opened(conn: sqlite3.Connection, ev: Event) -> None:
-    key = _key(ev)
-    if key:
-        row = _row(key)
-        row[0] = max(row[0], ev.hlc)
-
-
-@projector("lesson.finished")
-def _finished(conn: sqlite3.Connection, ev: Event) -> None:
-    key = _key(ev)
-    if key:
-        row = _row(key)
-        if not row[1] or ev.hlc < row[1]:
-            row[1] = ev.hlc
-
-
-@projector("time.spent")
-def _time(conn: sqlite3.Connection, ev: Event) -> None:
-    key = _key(ev)
-    seconds = ev.payload.get("seconds")
-    if key and isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds > 0:
-        # whole milliseconds: integer sums are exact, so replicas that add the same times in another
-        # order hold the same total (float sums differ in the last bits)
-        _row(key)[2] += round(min(float(seconds), MAX_SECONDS_PER_EVENT) * 1000)
+@batch_projector("lesson.opened", "lesson.finished", "time.spent", "quiz.answered")
+def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
+    lessons: dict[Key, list[Any]] = {}  # key -> [opened_hlc, finished_hlc, millis], '' for none
+    attempts: list[tuple[Any, ...]] = []
+    answered: set[Key] = set()
+    for ev in events:
+        kind, p, learner_id = ev.kind, ev.payload, ev.learner_id
+        pack, lesson = p.get("pack"), p.get("lesson")
+        if ev.scope != CENTRE or not learner_id or not isinstance(pack, str) or not isinstance(lesson, str):
+            continue  # progress is a centre event, and a malformed one from elsewhere is kept, not projected
+        key = (learner_id, pack, lesson)
+        if kind == "quiz.answered":
+            right = 1 if p.get("correct") is True else 0
+            attempts.append((*key, ev.hlc, ev.device_id, ev.seq, str(p.get("question", "")), right, _rule_text(p)))
+            answered.add(key)
+            continue
+        millis = 0
+        if kind == "time.spent":
+            seconds = p.get("seconds")
+            if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not seconds > 0:
+                continue
+            # whole milliseconds: integer sums are exact, so replicas that add the same times in
+            # another order hold the same total (float sums differ in the last bits)
+            millis = round(min(float(seconds), MAX_SECONDS_PER_EVENT) * 1000)
+        row = lessons.get(key)
+        if row is None:
+            row = lessons[key] = ["", "", 0]
+        if kind == "lesson.opened":
+            row[0] = max(row[0], ev.hlc)
+        elif kind == "lesson.finished":
+            row[1] = min(row[1], ev.hlc) if row[1] else ev.hlc
+        row[2] += millis
+    if lessons:
+        conn.executemany(_UPSERT, [(*k, *v) for k, v in lessons.items()])
+    if attempts:
+        conn.executemany(_ATTEMPT, attempts)
+        _recompute_mastery(conn, answered)
 
 
 def _rule_of(payload: Mapping[str, Any]) -> MasteryRule:
     raw = payload.get("rule")
-    try:
-        return MasteryRule.from_dict(raw) if isinstance(raw, Mapping) else MasteryRule()
+    if not isinstance(raw, Mapping):
+        return MasteryRule()
+    correct, of_last = raw.get("correct", 4), raw.get("of_last", 5)
+    try:  # the pairs JSON gives are few: one rule object each, made once
+        return _rule(correct, of_last) if type(correct) is type(of_last) is int else MasteryRule.from_dict(raw)
     except QuizError:  # a malformed rule sent by another PC: fall back to the default
         return MasteryRule()
 
 
-@projector("quiz.answered")
-def _answered(conn: sqlite3.Connection, ev: Event) -> None:
-    key = _key(ev)
-    if not key:
-        return
-    attempts: list[tuple[Any, ...]] = gathered("progress.attempts", list, _write_attempts)
-    attempts.append(
-        (
-            *key,
-            ev.hlc,
-            ev.device_id,
-            ev.seq,
-            str(ev.payload.get("question", "")),
-            1 if ev.payload.get("correct") is True else 0,
-            json.dumps(_rule_of(ev.payload).to_dict()),
-        )
-    )
-    # gathered after the attempts (the batch's finishers run in order): mastery reads them all
-    changed: set[tuple[str, str, str]] = gathered("progress.mastery", set, _recompute_mastery)
-    changed.add(key)
+_rule = functools.lru_cache(maxsize=256)(MasteryRule)
 
 
-def _write_attempts(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO quiz_attempts (learner_id, pack_id, lesson_id, hlc, device_id, seq, question_id, "
-        "correct, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+def _rule_text(payload: Mapping[str, Any]) -> str:
+    """The rule an attempt is stored with: the default where the payload holds no valid one."""
+    return _text_of(_rule_of(payload))
+
+
+@functools.lru_cache(maxsize=256)
+def _text_of(rule: MasteryRule) -> str:
+    return json.dumps(rule.to_dict())
+
+
+@functools.lru_cache(maxsize=256)
+def _stored_rule(text: str) -> MasteryRule:
+    return _rule_of({"rule": json.loads(text)})
 
 
 _KEYS_PER_QUERY = 300  # three parameters each, well under SQLite's limit
@@ -369,7 +356,7 @@ def _recompute_mastery(conn: sqlite3.Connection, keys: set[tuple[str, str, str]]
     rows = []
     for key, tries in attempts.items():
         results: Iterable[bool] = [bool(correct) for correct, _rule in tries]
-        rule = _rule_of({"rule": json.loads(tries[-1][1])}) if tries else MasteryRule()
+        rule = _stored_rule(tries[-1][1]) if tries else MasteryRule()
         rows.append((*key, len(tries), 1 if rule.is_mastered(results) else 0, rule.correct, rule.of_last))
     conn.executemany(
         "INSERT INTO quiz_mastery (learner_id, pack_id, lesson_id, attempts, mastered, rule_correct, rule_of_last) "

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import json
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hubdesk.core import event_chain
 from hubdesk.core.events import CENTRE, PRIVATE, Event, group_scope
 from hubdesk.core.installation import Installation
 
@@ -147,3 +152,18 @@ def test_an_event_that_breaks_its_projector_is_kept_and_the_rest_applied(make_in
     new = b.log.apply([good1, poisoned, good2])
     assert len(new) == 3 and b.log.count() == 3  # every event kept (it travels on)
     assert sorted(seen)[-2:] == [1, 3] and b.log.vector()[(a.device_id, CENTRE)] == 3
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), _JSON, max_size=6))
+def test_the_payload_text_is_what_json_writes_with_sorted_keys(payload: dict[str, object]) -> None:
+    """Stored and hashed by every replica: the fast encoder must write exactly json.dumps's text."""
+    expected = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert event_chain.dumps_payload(payload) == expected

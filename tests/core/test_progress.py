@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from hubdesk.core.clock import format_stamp
+from hubdesk.core.events import CENTRE, Event
 from hubdesk.core.installation import Installation
 from hubdesk.core.quizzes import MasteryRule, Quiz
 
@@ -121,3 +123,49 @@ def test_order_independence(make_inst: Callable[[str], Installation]) -> None:
     for lesson in ("intro", "files", "loops"):
         assert b.progress.mastery(lid, "shell", lesson) == a.progress.mastery(lid, "shell", lesson)
     assert b.progress.last_position(lid) == a.progress.last_position(lid)
+
+
+def _progress_events(rng: random.Random, n: int) -> list[Event]:
+    """Progress events from another PC, some malformed as another version or a hostile peer might send."""
+    device, events = "f" * 16, []
+    for seq in range(1, n + 1):
+        kind = rng.choice(["lesson.opened", "lesson.finished", "time.spent", "quiz.answered"])
+        payload: dict[str, object] = {"pack": "shell", "lesson": rng.choice(["intro", "files", "loops"])}
+        if kind == "time.spent":
+            payload["seconds"] = rng.choice([12.5, 30, 0.001, 0, -3, "ten", 90_000, True])
+        elif kind == "quiz.answered":
+            rule = rng.choice([{"correct": 2, "of_last": 3}, {"correct": 9, "of_last": 2}, "strict", {"of_last": 6}])
+            payload.update(question=rng.choice(["q1", "q2", 7]), correct=rng.random() < 0.6, rule=rule)
+        if rng.random() < 0.04:
+            del payload["lesson"]
+        stamp = format_stamp(1_780_000_000_000 + rng.randrange(5 * 86_400_000), rng.randrange(3), device)
+        learner = rng.choice(["amina", "kofi", "kofi", None])
+        events.append(
+            Event(device, seq, CENTRE if rng.random() > 0.03 else "private", seq, stamp, kind, payload, learner)
+        )
+    return events
+
+
+def _tables(inst: Installation) -> dict[str, list[tuple[object, ...]]]:
+    tables = ("lesson_progress", "quiz_attempts", "quiz_mastery", "learner_activity", "question_tries")
+    return {t: [tuple(r) for r in inst.store.query(f"SELECT * FROM {t} ORDER BY 1, 2, 3, 4, 5, 6")] for t in tables}
+
+
+def test_a_batch_gives_the_tables_one_event_at_a_time_gives(make_inst: Callable[[str], Installation]) -> None:
+    rng = random.Random(11)
+    events = _progress_events(rng, 600)
+    one = make_inst("one")
+    for ev in events:  # each event its own batch: the upserts meet the rows one by one
+        one.log.apply([ev])
+    expected = _tables(one)
+    assert all(expected.values()) and len(expected["quiz_mastery"]) > 4
+    rules = {r[8] for r in expected["quiz_attempts"]}  # a malformed rule is stored as the default
+    assert rules == {'{"correct": 2, "of_last": 3}', '{"correct": 4, "of_last": 6}', '{"correct": 4, "of_last": 5}'}
+    for name, size in (("whole", len(events)), ("chunks", 97)):
+        other = make_inst(name)
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        for i in range(0, len(shuffled), size):
+            other.log.apply(shuffled[i : i + size])
+        other.log.apply(shuffled[:150])  # again: exactly once
+        assert _tables(other) == expected
