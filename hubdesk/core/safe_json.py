@@ -41,25 +41,28 @@ def _finite(text: str) -> float:
     return value
 
 
-_STRINGS_B = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_STRINGS_S = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NOT_BRACKETS_B = re.compile(rb"[^\[\]{}]+")
-_NOT_BRACKETS_S = re.compile(r"[^\[\]{}]+")
+_NOT_BRACKETS_S = re.compile(r'[^"\[\]{}]+')
+_STRINGS_B = re.compile(rb'"[^"]*"')
+_STRINGS_S = re.compile(r'"[^"]*"')
 _PAIRS_B = re.compile(rb"\[\]|\{\}")
 _PAIRS_S = re.compile(r"\[\]|\{\}")
+_OTHER_BYTES = bytes(c for c in range(256) if c not in b'"[]{}')
 
 
 def too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
-    """Whether the JSON ``text`` (already parsed, so balanced) nests lists and objects deeper than ``limit``.
+    """Whether the JSON ``text`` (already parsed, so valid) nests lists and objects deeper than ``limit``.
 
-    All at C speed, whatever the size: a text with at most ``limit`` brackets cannot; otherwise
-    its strings are dropped, then everything but brackets, then the innermost ``[]`` and ``{}``
-    pairs are removed ``limit`` times over: whatever is left was deeper.
+    All at C speed, whatever the size: a text with at most ``limit`` brackets cannot; otherwise its
+    escaped backslashes and then its escaped quotes are dropped (left to right, as a parser reads
+    them), so every quote left opens or closes a string; everything but quotes and brackets goes,
+    then the strings (with any brackets in them), then the innermost ``[]`` and ``{}`` pairs are
+    removed ``limit`` times over: whatever is left was deeper.
     """
     if isinstance(text, bytes):
         if text.count(b"[") + text.count(b"{") <= limit:
             return False
-        skeleton_b = _NOT_BRACKETS_B.sub(b"", _STRINGS_B.sub(b"", text))
+        skeleton_b = text.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _OTHER_BYTES)
+        skeleton_b = _STRINGS_B.sub(b"", skeleton_b)
         for _ in range(limit):
             skeleton_b = _PAIRS_B.sub(b"", skeleton_b)
             if not skeleton_b:
@@ -67,7 +70,8 @@ def too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
         return True
     if text.count("[") + text.count("{") <= limit:
         return False
-    skeleton = _NOT_BRACKETS_S.sub("", _STRINGS_S.sub("", text))
+    skeleton = _NOT_BRACKETS_S.sub("", text.replace("\\\\", "").replace('\\"', ""))
+    skeleton = _STRINGS_S.sub("", skeleton)
     for _ in range(limit):
         skeleton = _PAIRS_S.sub("", skeleton)
         if not skeleton:
