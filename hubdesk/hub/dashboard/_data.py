@@ -84,13 +84,12 @@ def learners(
     """Learners whose name contains ``query`` (all when empty), by name; and how many match."""
     of_device = centre_map(cache, inst)
     like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    total = inst.store.query("SELECT COUNT(*) FROM learners WHERE removed = 0 AND name LIKE ? ESCAPE '\\'", (like,))[0][
-        0
-    ]
+    # no search: no name filter, so the page walks the name index and stops at its 50 names
+    where, params = ("removed = 0 AND name LIKE ? ESCAPE '\\'", (like,)) if query else ("removed = 0", ())
+    total = inst.store.query(f"SELECT COUNT(*) FROM learners WHERE {where}", params)[0][0]
     rows = inst.store.query(
-        "SELECT id, name, origin_device FROM learners WHERE removed = 0 AND name LIKE ? ESCAPE '\\' "
-        "ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
-        (like, limit, offset),
+        f"SELECT id, name, origin_device FROM learners WHERE {where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
     reports.refresh(inst.store)
     ids = tuple(r[0] for r in rows)
