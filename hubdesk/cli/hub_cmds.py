@@ -155,7 +155,14 @@ def _serve(args: argparse.Namespace, ctx: Context) -> int:
         from hubdesk.hub import database
 
         ctx.close()
-        database.use(ctx.data_dir, args.database)
+        moved = database.use(ctx.data_dir, args.database)
+        if moved:
+            rows = sum(m.rows for m in moved)
+            print(
+                f"Moved this hub's {len(moved)} tables ({rows:,} rows, counts checked) from "
+                f"{ctx.data_dir / 'hubdesk.sqlite3'} into PostgreSQL; that file is kept unchanged as a fallback.",
+                flush=True,
+            )
     _daily_backup(ctx)
     limits = Limits.scaled(args.header_timeout, args.max_connections)
     sock = listen(args.host, args.port)

@@ -2,9 +2,9 @@
 
 ``hub serve --database postgresql://…`` names the database for the folder (:func:`use`); a folder
 that already has its SQLite file (a hub's identity, enrolment codes, operators, events) is never
-silently switched to another database: its tables move first with ``hub migrate-to``
-(:func:`move_to`), which copies every table in one PostgreSQL transaction, checks each table's row
-count on both sides, and only then records the address. The SQLite file stays where it was,
+switched to another database without them: its tables move there first, as ``hub migrate-to``
+does (:func:`move_to`): every table copied in one PostgreSQL transaction into an empty database,
+each table's row count checked on both sides, and only then the address recorded. The SQLite file stays where it was,
 untouched, as the copy to fall back on.
 """
 
@@ -39,26 +39,27 @@ def _load_hub_tables() -> None:
     import hubdesk.hub.server  # noqa: F401  (imports the hub's table owners)
 
 
-def use(data_dir: Path, url: str) -> None:
-    """Keep this hub's tables in PostgreSQL at ``url`` from now on (what ``hub serve --database`` does)."""
+def use(data_dir: Path, url: str) -> list[Moved]:
+    """Keep this hub's tables in PostgreSQL at ``url`` from now on (what ``hub serve --database`` does).
+
+    A folder that already has its SQLite file moves it there first (:func:`move_to`: an empty
+    database only, counts checked); return what moved (nothing for a new hub)."""
     if not pg_store.is_url(url):
         raise StoreError("--database takes a postgresql:// address, for example postgresql://hub@db.example/hubdesk.")
     dirs = DataDir(data_dir).ensure()
     current = pg_store.database_url(data_dir)
     if current == url:
-        return
+        return []
     if current is not None:
         raise MoveError(
             f"This hub's tables are in {pg_store.redacted(current)}, not {pg_store.redacted(url)}; "
             "serve it without --database, or move it with 'hubdesk hub migrate-to'."
         )
-    if dirs.database.exists():  # its identity, enrolment codes, operators: never hidden behind an empty database
-        raise MoveError(
-            f"This hub already keeps its data in {dirs.database}: move it first with "
-            f"'hubdesk hub migrate-to {pg_store.redacted(url)}'; nothing was changed."
-        )
+    if dirs.database.exists():  # its identity, enrolment codes, operators: never left behind
+        return move_to(data_dir, url)
     PgStore(url).close()  # reachable, and its tables made, before the folder names it
     pg_store.remember_url(data_dir, url)
+    return []
 
 
 def move_to(data_dir: Path, url: str, progress: Callable[[str, int], None] | None = None) -> list[Moved]:

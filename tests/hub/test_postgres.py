@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -59,9 +60,13 @@ def test_an_sqlite_hub_moves_to_postgresql_with_every_row(
     assert learners == ["Amina", "Brian", "Chidi"] and events >= 3
 
     target = postgres.create_database()
-    # serving the old folder on an empty database would hide its data: refused, nothing recorded
-    assert main(["--data-dir", str(data), "hub", "serve", "--port", "0", "--database", target]) == 1
-    assert "migrate-to" in capsys.readouterr().err
+    # a database that already holds another hub's events is never overwritten
+    with Installation(tmp_path / "other") as other:
+        other.learners.add("Somebody Else")
+    other_db = postgres.create_database()
+    assert main(["--data-dir", str(tmp_path / "other"), "hub", "migrate-to", other_db]) == 0
+    assert main(["--data-dir", str(data), "hub", "migrate-to", other_db]) == 1
+    assert "already holds events" in capsys.readouterr().err
     assert pg_store.database_url(data) is None
 
     assert main(["--data-dir", str(data), "hub", "migrate-to", target]) == 0
@@ -115,3 +120,28 @@ def test_a_row_postgresql_refuses_stops_the_move_and_keeps_nothing(
         assert moved.query("SELECT COUNT(*) FROM events")[0][0] == 0
     finally:
         moved.close()
+
+
+@pytest.mark.parametrize("hub_store", ["sqlite"], indirect=True)
+def test_serving_an_sqlite_hub_on_a_database_moves_it_there_first(
+    postgres: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "hub-folder"
+    assert main(["--data-dir", str(data), "hub", "operator", "add", "Grace", "--password", "a-long-password"]) == 0
+    with Installation(data) as hub:
+        hub_id = hub.device_id
+    target = postgres.create_database()
+    with socket.socket() as busy:  # the port is taken, so serve stops once the move is done
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        code = main(
+            ["--data-dir", str(data), "hub", "serve", "--host", "127.0.0.1", "--port", port, "--database", target]
+        )
+    out = capsys.readouterr()
+    assert code == 1 and "already in use" in out.err
+    assert "Moved this hub's" in out.out and "counts checked" in out.out, out
+    assert pg_store.database_url(data) == target
+    with Installation(data) as moved:
+        assert not moved.store.embedded and moved.device_id == hub_id
+        assert moved.store.query("SELECT name FROM hub_operators")[0][0] == "Grace"
