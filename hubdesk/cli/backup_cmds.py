@@ -82,11 +82,11 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
     dest = out_dir / f"hubdesk-{device}-{datetime.now(UTC):%Y%m%d-%H%M%S}{backups.SUFFIX}"
     with tempfile.TemporaryDirectory(dir=ctx.inst.dirs.root) as tmp:
         plain = Path(tmp) / "copy.sqlite3"
-        reader = ctx.inst.store.reader()
+        reader = ctx.inst.store.sqlite_reader()
         try:
             backups.snapshot(reader, plain)
         finally:
-            if reader is not ctx.inst.store.conn:
+            if reader is not ctx.inst.store.sqlite:
                 reader.close()
         backups.encrypt(plain, dest, passphrase, device_id=device)
     print(f"Wrote {dest} ({dest.stat().st_size:,} bytes), encrypted: it opens only with the passphrase.")

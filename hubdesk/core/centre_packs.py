@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.events import CENTRE, Event, EventLog, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from hubdesk.core.packs import Packs
 
 INSTALLED = "pack.installed"
@@ -87,7 +85,7 @@ class CentrePacks:
             ]
 
     def _differences(
-        self, library_rows: list[sqlite3.Row], conn: sqlite3.Connection | None
+        self, library_rows: list[sqlite3.Row], conn: Connection | None
     ) -> list[tuple[str, dict[str, Any]]]:
         library: dict[str, Reported] = {
             r["id"]: (r["version"], r["title"], r["language"], _lesson_count(r["manifest"])) for r in library_rows
@@ -141,7 +139,7 @@ _UPSERT = """INSERT INTO centre_packs (device_id, pack_id, version, title, langu
 
 
 @projector(INSTALLED)
-def _on_installed(conn: sqlite3.Connection, ev: Event) -> None:
+def _on_installed(conn: Connection, ev: Event) -> None:
     p = ev.payload
     pack_id = _text(p, "id", 64)
     if not pack_id or ev.scope != CENTRE:
@@ -155,14 +153,14 @@ def _on_installed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector(REMOVED)
-def _on_removed(conn: sqlite3.Connection, ev: Event) -> None:
+def _on_removed(conn: Connection, ev: Event) -> None:
     pack_id = _text(ev.payload, "id", 64)
     if pack_id and ev.scope == CENTRE:
         conn.execute(_UPSERT, (ev.device_id, pack_id, "", "", "", 0, ev.hlc, 1))
 
 
 @migration("0021_packs_centre_packs")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE centre_packs (
             device_id TEXT NOT NULL,

@@ -10,18 +10,15 @@ so a PC whose clock was put right stops being reported with its next event here.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubdesk.core.clock import MAX_DRIFT_MS, stamp_ms
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from hubdesk.core.events import Event
 
 DAY_MS = 86_400_000
@@ -56,7 +53,7 @@ class ClockAhead:
         }
 
 
-def record(conn: sqlite3.Connection, events: Iterable[Event], own_device: str, wall_ms: int) -> None:
+def record(conn: Connection, events: Iterable[Event], own_device: str, wall_ms: int) -> None:
     """Note, in the caller's transaction, how far ahead each sender's newest event was stamped."""
     newest: dict[str, Event] = {}
     for ev in events:
@@ -85,7 +82,7 @@ def clocks_ahead(store: Store, beyond_ms: int = MAX_DRIFT_MS) -> list[ClockAhead
 
 
 @migration("0002_core_clock_skew")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE clock_skew (
             device_id TEXT PRIMARY KEY,

@@ -38,12 +38,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 from hubdesk.errors import HubDeskError
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from hubdesk.core.events import Event
     from hubdesk.core.identity import Identity
 
@@ -131,7 +129,7 @@ def _valid(proof: bytes, ev: Event, chain: bytes) -> bool:
 
 
 # -- keys ---------------------------------------------------------------------------------------
-KeySource = Callable[[sqlite3.Connection, str], "str | None"]
+KeySource = Callable[[Connection, str], "str | None"]
 """``source(conn, device_id)``: the device's ed25519 key (base64) as a table this replica trusts
 more than first use knows it, or ``None``."""
 _KEY_SOURCES: list[KeySource] = []
@@ -144,7 +142,7 @@ def key_source(fn: KeySource) -> KeySource:
     return fn
 
 
-def key_of(conn: sqlite3.Connection, device_id: str) -> bytes | None:
+def key_of(conn: Connection, device_id: str) -> bytes | None:
     """The key proofs of ``device_id`` must carry: from a registered source, else as pinned here."""
     for source in _KEY_SOURCES:
         try:
@@ -162,7 +160,7 @@ def key_of(conn: sqlite3.Connection, device_id: str) -> bytes | None:
     return bytes(row[0]) if row else None
 
 
-def pin(conn: sqlite3.Connection, device_id: str, raw_key: bytes, source: str) -> None:
+def pin(conn: Connection, device_id: str, raw_key: bytes, source: str) -> None:
     """Record ``device_id``'s key from a source trusted more than first use (enrolment, itself)."""
     conn.execute(
         "INSERT INTO event_keys (device_id, public_key, source) VALUES (?, ?, ?) "
@@ -172,7 +170,7 @@ def pin(conn: sqlite3.Connection, device_id: str, raw_key: bytes, source: str) -
 
 
 # -- chains -------------------------------------------------------------------------------------
-def chain_at(conn: sqlite3.Connection, device_id: str, scope: str, scope_seq: int) -> bytes | None:
+def chain_at(conn: Connection, device_id: str, scope: str, scope_seq: int) -> bytes | None:
     """The chain hash of that event, computed (and stored) from the stored events when missing;
     ``None`` if the event or one before it in its chain is not held."""
     if scope_seq <= 0:
@@ -211,7 +209,7 @@ def chain_at(conn: sqlite3.Connection, device_id: str, scope: str, scope_seq: in
 
 
 def verify_batch(
-    conn: sqlite3.Connection, batch: Sequence[Event], payloads: Sequence[str], sender: str | None
+    conn: Connection, batch: Sequence[Event], payloads: Sequence[str], sender: str | None
 ) -> tuple[list[int], dict[int, bytes]]:
     """Check a batch from another replica: ``(indexes of the events to apply, chain hash by index)``.
 
@@ -311,7 +309,7 @@ def proof_from_wire(raw: object) -> bytes | None:
 
 
 @migration("0003_core_event_chain")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute("ALTER TABLE events ADD COLUMN chain BLOB")
     db.execute("ALTER TABLE events ADD COLUMN proof BLOB")
     db.execute(

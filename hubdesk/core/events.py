@@ -27,11 +27,11 @@ from hubdesk.core import clock_skew, event_chain
 from hubdesk.core.clock import HybridClock, stamp_bound, valid_stamp
 from hubdesk.core.identity import Identity
 from hubdesk.core.safe_json import too_deep
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 from hubdesk.errors import HubDeskError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 # Scopes: who may receive an event.
 CENTRE = "centre"  # the centre and its central hub: learners, progress, attempts
@@ -42,7 +42,7 @@ SITE = "site"  # the centre's own PCs only, over their sealed LAN link: secret h
 GROUP_PREFIX = "group:"  # a study group's members: shared notes, questions, membership
 _SCOPE_RE = re.compile(r"^(centre|community|private|site|group:[A-Za-z0-9_-]{1,64})$")
 
-Projector = Callable[[sqlite3.Connection, "Event"], None]
+Projector = Callable[[Connection, "Event"], None]
 _PROJECTORS: dict[str, list[Projector]] = {}
 log = logging.getLogger(__name__)
 
@@ -60,14 +60,14 @@ def projector(kind: str) -> Callable[[Projector], Projector]:
 _batch = threading.local()
 
 
-def after_batch(conn: sqlite3.Connection, key: object, fn: Callable[[sqlite3.Connection], None]) -> None:
+def after_batch(conn: Connection, key: object, fn: Callable[[Connection], None]) -> None:
     """Run ``fn(conn)`` once at the end of the batch being projected, however many events ask.
 
     For projectors that recompute something from a table (say, mastery from all attempts): with
     200,000 events arriving by sync, recomputing once per key per batch instead of once per event
     is the difference between minutes and seconds. Outside a batch it runs at once.
     """
-    pending: dict[object, Callable[[sqlite3.Connection], None]] | None = getattr(_batch, "pending", None)
+    pending: dict[object, Callable[[Connection], None]] | None = getattr(_batch, "pending", None)
     if pending is None:
         fn(conn)
     else:
@@ -77,27 +77,27 @@ def after_batch(conn: sqlite3.Connection, key: object, fn: Callable[[sqlite3.Con
 class _Gathered:
     """A value the projector calls of one batch add to, written once when the batch ends."""
 
-    def __init__(self, value: Any, flush: Callable[[sqlite3.Connection, Any], None]) -> None:
+    def __init__(self, value: Any, flush: Callable[[Connection, Any], None]) -> None:
         self.value = value
         self.flush = flush
 
-    def __call__(self, conn: sqlite3.Connection) -> None:
+    def __call__(self, conn: Connection) -> None:
         self.flush(conn, self.value)
 
 
-def gathered(key: object, make: Callable[[], Any], flush: Callable[[sqlite3.Connection, Any], None]) -> Any:
+def gathered(key: object, make: Callable[[], Any], flush: Callable[[Connection, Any], None]) -> Any:
     """The batch's shared value for ``key`` (``make()`` on first use); ``flush(conn, value)`` runs once
     at the end of the batch being projected. For projectors whose rows are sums, minima and maxima:
     200,000 events become one ``executemany`` of a few thousand rows instead of 200,000 upserts. A
     batch whose projection fails is dropped with its gathered values. Only valid inside a projector."""
-    pending: dict[object, Callable[[sqlite3.Connection], None]] = _batch.pending
+    pending: dict[object, Callable[[Connection], None]] = _batch.pending
     found = pending.get(key)
     if not isinstance(found, _Gathered):
         found = pending[key] = _Gathered(make(), flush)
     return found.value
 
 
-BatchProjector = Callable[[sqlite3.Connection, list["Event"]], None]
+BatchProjector = Callable[[Connection, list["Event"]], None]
 _BATCH_PROJECTORS: list[tuple[frozenset[str], BatchProjector]] = []
 
 
@@ -234,10 +234,10 @@ class Vouched:
     chains: list[bytes | None]  # by position in ``events``; None where the chain is not known yet
 
 
-def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
+def _project(conn: Connection, events: list[Event]) -> None:
     """Run the projectors of ``events``, then what they deferred to the end of the batch."""
     outer = getattr(_batch, "pending", None)
-    pending: dict[object, Callable[[sqlite3.Connection], None]] = {}
+    pending: dict[object, Callable[[Connection], None]] = {}
     _batch.pending = pending
     try:
         for ev in events:
@@ -358,7 +358,7 @@ class EventLog:
         return new
 
     @staticmethod
-    def _vouch(conn: sqlite3.Connection, batch: list[Event], texts: list[str], sender: str | None) -> Vouched:
+    def _vouch(conn: Connection, batch: list[Event], texts: list[str], sender: str | None) -> Vouched:
         keep, chains = event_chain.verify_batch(conn, batch, texts, sender)
         if len(keep) == len(batch):
             return Vouched(batch, texts, [chains.get(i) for i in range(len(batch))])
@@ -368,7 +368,7 @@ class EventLog:
             [chains.get(i) for i in keep],
         )
 
-    def _after_insert(self, conn: sqlite3.Connection, new: list[Event]) -> int:
+    def _after_insert(self, conn: Connection, new: list[Event]) -> int:
         wall = self.clock.wall()
         if new:
             clock_skew.record(conn, new, self.device_id, wall)
@@ -384,7 +384,7 @@ class EventLog:
             self._notify(new)
 
     def _insert_and_project(
-        self, conn: sqlite3.Connection, batch: list[Event], texts: list[str], chains: list[bytes | None]
+        self, conn: Connection, batch: list[Event], texts: list[str], chains: list[bytes | None]
     ) -> list[Event]:
         """Insert the events not held yet and run their projectors.
 
@@ -476,7 +476,7 @@ class EventLog:
         return new
 
     @staticmethod
-    def _advance_vector(conn: sqlite3.Connection, device_id: str, scope: str) -> None:
+    def _advance_vector(conn: Connection, device_id: str, scope: str) -> None:
         row = conn.execute("SELECT upto FROM vector WHERE device_id = ? AND scope = ?", (device_id, scope)).fetchone()
         upto = row[0] if row else 0
         for (ss,) in conn.execute(
@@ -584,7 +584,7 @@ class EventLog:
 
 
 @migration("0001_core_events")
-def _events_schema(db: sqlite_utils.Database) -> None:
+def _events_schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE events (
             device_id TEXT NOT NULL,

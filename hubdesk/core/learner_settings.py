@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.events import CENTRE, Event, EventLog, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 from hubdesk.errors import HubDeskError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 TEXT_SIZE = "text_size"
 UI_LANGUAGE = "ui_language"
@@ -105,7 +104,7 @@ class LearnerSettings:
 
 
 @projector("setting.changed")
-def _changed(conn: sqlite3.Connection, ev: Event) -> None:
+def _changed(conn: Connection, ev: Event) -> None:
     key = ev.payload.get("key")
     if ev.scope != CENTRE or not ev.learner_id or not isinstance(key, str) or "value" not in ev.payload:
         return  # settings are centre events: a study-group peer or the hub does not change them
@@ -118,7 +117,7 @@ def _changed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0060_settings_learner")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE learner_settings (
             learner_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, hlc TEXT NOT NULL,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable
@@ -22,12 +21,10 @@ from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, SITE, Event, EventLog, after_batch, projector
 from hubdesk.core.secrets import hash_secret, verify_secret
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 from hubdesk.errors import AuthError, HubDeskError, LockedOut, NotFound
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from hubdesk.core.centre import Centres
     from hubdesk.core.store import Store
 
@@ -290,7 +287,7 @@ def _profile_id(ev: Event, *fields: str, scopes: tuple[str, ...] = (CENTRE,)) ->
 
 
 @projector("learner.added")
-def _added(conn: sqlite3.Connection, ev: Event) -> None:
+def _added(conn: Connection, ev: Event) -> None:
     p = ev.payload
     lid = _profile_id(ev, "name")
     if lid is None:
@@ -313,7 +310,7 @@ def _added(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("learner.renamed")
-def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
+def _renamed(conn: Connection, ev: Event) -> None:
     p = ev.payload
     lid = _profile_id(ev, "name")
     if lid is None:
@@ -328,7 +325,7 @@ def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("learner.removed")
-def _removed(conn: sqlite3.Connection, ev: Event) -> None:
+def _removed(conn: Connection, ev: Event) -> None:
     lid = _profile_id(ev)
     if lid is None:
         return
@@ -341,7 +338,7 @@ def _removed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("learner.secret_set")
-def _secret(conn: sqlite3.Connection, ev: Event) -> None:
+def _secret(conn: Connection, ev: Event) -> None:
     p = ev.payload
     lid = _profile_id(ev, scopes=(SITE, CENTRE))
     if lid is None or p.get("kind") not in SECRET_KINDS or not isinstance(p.get("hash", ""), str):
@@ -359,13 +356,13 @@ def _secret(conn: sqlite3.Connection, ev: Event) -> None:
 
 @projector("learner.signin_failed")
 @projector("learner.signed_in")
-def _signin(conn: sqlite3.Connection, ev: Event) -> None:
+def _signin(conn: Connection, ev: Event) -> None:
     lid = _profile_id(ev, scopes=(SITE,))
     if lid is not None and lid == ev.learner_id:
         after_batch(conn, ("signin", lid), lambda c: _recount(c, lid))
 
 
-def _recount(conn: sqlite3.Connection, learner_id: str) -> None:
+def _recount(conn: Connection, learner_id: str) -> None:
     """Wrong tries since the learner last signed in or got a new secret, on any PC, and the last one's time."""
     reset = conn.execute(
         "SELECT MAX(hlc) FROM events WHERE kind IN ('learner.signed_in', 'learner.secret_set') AND learner_id = ?",
@@ -388,14 +385,14 @@ def _recount(conn: sqlite3.Connection, learner_id: str) -> None:
 
 
 @migration("0011_core_signin_failures")
-def _failures_schema(db: sqlite_utils.Database) -> None:
+def _failures_schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE signin_failures (learner_id TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at REAL NOT NULL)"
     )
 
 
 @migration("0010_core_learners")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE learners (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, colour TEXT NOT NULL,

@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE, PRIVATE, SITE, Event, EventLog, projector
 from hubdesk.core.groups import diff_edit, doc_from_state, text_of
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 from hubdesk.errors import HubDeskError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 MAX_NOTE_CHARS = 200_000
 NoteListener = Callable[[str, str, str], None]  # (learner_id, pack_id, lesson_id)
@@ -123,7 +122,7 @@ def _valid(ev: Event) -> bool:
 
 
 @projector("note.edited")
-def _edited(conn: sqlite3.Connection, ev: Event) -> None:
+def _edited(conn: Connection, ev: Event) -> None:
     if ev.scope not in (CENTRE, SITE) or not ev.learner_id or not _valid(ev):
         return
     p = ev.payload
@@ -149,7 +148,7 @@ def _edited(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("note.saved")
-def _saved(conn: sqlite3.Connection, ev: Event) -> None:
+def _saved(conn: Connection, ev: Event) -> None:
     if ev.scope not in (CENTRE, SITE, PRIVATE) or not ev.learner_id or not _valid(ev):
         return  # a learner's own notes: one sent in a group or community scope must not overwrite them
     p = ev.payload
@@ -164,7 +163,7 @@ def _saved(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0040_notes_personal")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE notes (
             learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL,
@@ -175,5 +174,5 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0041_notes_documents")
-def _documents(db: sqlite_utils.Database) -> None:
+def _documents(db: Schema) -> None:
     db.execute("ALTER TABLE notes ADD COLUMN state BLOB NOT NULL DEFAULT x''")

@@ -22,16 +22,15 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from hubdesk.core.sql_dialect import to_postgres
-from hubdesk.core.store import Store
+from hubdesk.core.store import Connection, Schema, Store
 from hubdesk.errors import StoreError
 
 if TYPE_CHECKING:
     import psycopg
-    import sqlite_utils
 
 log = logging.getLogger(__name__)
 URL_FILE = "database-url"
@@ -211,7 +210,7 @@ class PgStore(Store):
         self.url = url
         self.path = redacted(url)
         self.pg = PgConnection(_connect(url))
-        self.conn = cast(sqlite3.Connection, self.pg)  # it speaks the part of sqlite3's interface in use
+        self.conn = self.pg
         for sql in _FUNCTIONS.values():
             self.pg.raw.execute(sql)
         self._lock = threading.RLock()
@@ -219,8 +218,8 @@ class PgStore(Store):
         self.migrate()
 
     @property
-    def db(self) -> sqlite_utils.Database:
-        return cast("sqlite_utils.Database", _Schema(self.pg))
+    def db(self) -> Schema:
+        return _Schema(self.pg)
 
     def migrate(self) -> list[str]:
         """As for SQLite, with one process at a time (several workers may open the database at once)."""
@@ -237,5 +236,8 @@ class PgStore(Store):
     def check_integrity(self) -> None:
         """PostgreSQL checks its own pages; an unreachable server already failed to open."""
 
-    def reader(self) -> sqlite3.Connection:
-        return cast(sqlite3.Connection, PgConnection(_connect(self.url, read_only=True)))
+    def reader(self) -> Connection:
+        return PgConnection(_connect(self.url, read_only=True))
+
+    def sqlite_reader(self) -> sqlite3.Connection:
+        raise StoreError("This hub keeps its tables in PostgreSQL: back it up with pg_dump (docs/hub.md).")

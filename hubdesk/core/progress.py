@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.events import CENTRE, Event, EventLog, batch_projector
 from hubdesk.core.quizzes import MasteryRule, Quiz, QuizError
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 MAX_SECONDS_PER_EVENT = 6 * 3600  # a forgotten open window must not add a week to "time spent"
 
@@ -269,7 +268,7 @@ _ATTEMPT = (
 
 
 @batch_projector("lesson.opened", "lesson.finished", "time.spent", "quiz.answered")
-def _project(conn: sqlite3.Connection, events: list[Event]) -> None:
+def _project(conn: Connection, events: list[Event]) -> None:
     lessons: dict[Key, list[Any]] = {}  # key -> [opened_hlc, finished_hlc, millis], '' for none
     attempts: list[tuple[Any, ...]] = []
     answered: set[Key] = set()
@@ -339,7 +338,7 @@ def _stored_rule(text: str) -> MasteryRule:
 _KEYS_PER_QUERY = 300  # three parameters each, well under SQLite's limit
 
 
-def _recompute_mastery(conn: sqlite3.Connection, keys: set[tuple[str, str, str]]) -> None:
+def _recompute_mastery(conn: Connection, keys: set[tuple[str, str, str]]) -> None:
     """Mastery of each (learner, pack, lesson) a batch answered in, from all of its attempts in order."""
     ordered = sorted(keys)
     attempts: dict[tuple[str, str, str], list[tuple[int, str]]] = {key: [] for key in ordered}
@@ -368,7 +367,7 @@ def _recompute_mastery(conn: sqlite3.Connection, keys: set[tuple[str, str, str]]
 
 
 @migration("0030_progress_tables")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE lesson_progress (
             learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL,
@@ -393,6 +392,6 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0031_progress_time_in_millis")
-def _time_in_millis(db: sqlite_utils.Database) -> None:
+def _time_in_millis(db: Schema) -> None:
     db.execute("ALTER TABLE lesson_progress ADD COLUMN millis INTEGER NOT NULL DEFAULT 0")
     db.execute("UPDATE lesson_progress SET millis = CAST(ROUND(seconds * 1000) AS INTEGER)")

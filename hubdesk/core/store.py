@@ -12,19 +12,68 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hubdesk.errors import HubDeskError, StoreError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 log = logging.getLogger(__name__)
-MigrationFn = Callable[["sqlite_utils.Database"], None]
+MigrationFn = Callable[["Schema"], None]
+
+
+class Cursor(Protocol):
+    """What a statement gives back, on either store (:class:`sqlite3.Cursor`, psycopg's cursor)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    @property
+    def description(self) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of :class:`sqlite3.Connection` the domain modules use: what both stores answer (the
+    PostgreSQL one through :class:`hubdesk.core.pg_store.PgConnection`). Rows are read by position
+    and by column name."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    @property
+    def total_changes(self) -> int: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+
+    def create_function(self, name: str, narg: int, func: Any, /, *, deterministic: bool = ...) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Schema(Protocol):
+    """What a migration gets: sqlite-utils over the SQLite store, its own small twin on PostgreSQL."""
+
+    @property
+    def conn(self) -> Connection: ...
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+
 _MIGRATIONS: dict[str, MigrationFn] = {}
 
 
@@ -78,6 +127,8 @@ class DamagedStore(StoreError):
 class Store:
     """One open database. Thread-safe for writes through :meth:`transaction`."""
 
+    conn: Connection
+
     BEGIN: tuple[str, ...] = ("BEGIN IMMEDIATE",)  # what starts a write transaction
     embedded = True  # a file in the data folder (backed up by HubDesk), not a database server
     closed = False
@@ -87,7 +138,8 @@ class Store:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = _connect(self.path)
+            self.sqlite = _connect(self.path)
+            self.conn = self.sqlite
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a power cut loses no committed event; WAL keeps it cheap enough for batched applies.
@@ -104,12 +156,12 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------------
     @cached_property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Schema:
         """sqlite-utils over the same connection, for migrations (imported only when one is pending:
         importing and opening it costs ~100 ms, a third of the app's start)."""
         import sqlite_utils
 
-        return sqlite_utils.Database(self.conn)
+        return sqlite_utils.Database(self.sqlite)
 
     def migrate(self) -> list[str]:
         """Apply every registered migration not yet applied; return their names."""
@@ -143,7 +195,7 @@ class Store:
 
         folder = backups.folder_for(Path(self.path))
         try:
-            backups.snapshot(self.conn, folder / backups.name_for(datetime.now(UTC), "upgrade"))
+            backups.snapshot(self.sqlite, folder / backups.name_for(datetime.now(UTC), "upgrade"))
             for old in [b for b in backups.Backups(self.path).list() if b.kind == "upgrade"][backups.KEEP :]:
                 old.path.unlink(missing_ok=True)
         except HubDeskError as exc:  # a full disk must not also stop the upgrade; say it in the log
@@ -156,7 +208,7 @@ class Store:
 
     # -- access -------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """The one way to write. Nested calls join the outer transaction."""
         with self._lock:
             if self.conn.in_transaction:
@@ -172,15 +224,19 @@ class Store:
             else:
                 self.conn.execute("COMMIT")
 
-    def reader(self) -> sqlite3.Connection:
+    def reader(self) -> Connection:
         """A new read connection for another thread (WAL lets it read while the writer writes)."""
+        return self.sqlite_reader()
+
+    def sqlite_reader(self) -> sqlite3.Connection:
+        """The SQLite file itself, read-only (for a backup's page-by-page copy)."""
         if self.path == ":memory:":
-            return self.conn
+            return self.sqlite
         conn = _connect(self.path)
         conn.execute("PRAGMA query_only = ON")
         return conn
 
-    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[Any]:
         with self._lock:
             return list(self.conn.execute(sql, params))
 
@@ -202,5 +258,5 @@ class Store:
 
 
 @migration("0000_core_meta")
-def _meta(db: sqlite_utils.Database) -> None:
+def _meta(db: Schema) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.packs import make_delta
-from hubdesk.core.store import migration
+from hubdesk.core.store import Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from hubdesk.hub.published import Published
 
 KEEP_BASES = 5
@@ -118,7 +116,7 @@ def file_of(inst: Installation, name: str) -> Path | None:
 
 
 @migration("0151_hub_deltas")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE hub_deltas (
             id TEXT NOT NULL, base_version TEXT NOT NULL, version TEXT NOT NULL, sha256 TEXT NOT NULL,

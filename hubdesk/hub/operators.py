@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hubdesk.core.secrets import hash_secret, verify_secret
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Schema, Store, migration
 from hubdesk.errors import AuthError, HubDeskError, NotFound
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 NAME_MAX = 60
 PASSWORD_MIN = 10
@@ -208,7 +208,7 @@ class Operators:
 
 
 @migration("0162_hub_operators")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE hub_operators (name TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at REAL NOT NULL, "
         "last_sign_in REAL)"

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
 from hubdesk.core.packs import PackError, check_signer, fingerprint, read_public_key
-from hubdesk.core.store import migration
+from hubdesk.core.store import Schema, migration
 from hubdesk.errors import NotFound
 from hubdesk.hub import deltas
 from hubdesk.sync.service import sync_state
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def file_of(inst: Installation, name: str) -> Path | None:
 
 
 @migration("0150_hub_packs")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE hub_packs (
             id TEXT NOT NULL, version TEXT NOT NULL, title TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -181,7 +181,7 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0161_hub_publications")
-def _publications(db: sqlite_utils.Database) -> None:
+def _publications(db: Schema) -> None:
     db.execute(
         """CREATE TABLE hub_publications (
             id TEXT NOT NULL, version TEXT NOT NULL, at REAL NOT NULL,

@@ -13,15 +13,14 @@ a device id in a header, and must not be able to spend that device's quota.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 MINUTE = 60.0
 HOUR = 3600.0
@@ -65,7 +64,7 @@ class Quotas:
             return "This centre has sent too much data this hour; it tries again later."
         return None
 
-    def charge(self, conn: sqlite3.Connection, device_id: str, nbytes: int, now: float) -> str | None:
+    def charge(self, conn: Connection, device_id: str, nbytes: int, now: float) -> str | None:
         """Count one verified request of ``nbytes`` (inside the caller's transaction); why it is over, if so."""
         row = conn.execute(
             "SELECT minute_start, requests, hour_start, bytes FROM hub_quotas WHERE device_id = ?", (device_id,)
@@ -94,7 +93,7 @@ def _current(row: tuple[float, int, float, int] | None, now: float) -> Usage:
 
 
 @migration("0160_hub_quotas")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE hub_quotas (
             device_id TEXT PRIMARY KEY,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 from hubdesk.core.centre import hub_link
 from hubdesk.core.event_chain import key_source
 from hubdesk.core.learners import drop_secret_hashes
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 from hubdesk.errors import SyncError
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 HUB = "hub"  # role of the central hub, as trusted by a centre
 CENTRE_ROLE = "centre"  # role of an enrolled centre, as trusted by its hub
@@ -186,7 +185,7 @@ class SyncState:
 
 
 @key_source
-def _enrolled_key(conn: sqlite3.Connection, device_id: str) -> str | None:
+def _enrolled_key(conn: Connection, device_id: str) -> str | None:
     """A device this installation enrolled (a hub's centres) or trusts as its hub: its events must be
     signed with that key."""
     row = conn.execute("SELECT public_key FROM sync_devices WHERE device_id = ?", (device_id,)).fetchone()
@@ -194,7 +193,7 @@ def _enrolled_key(conn: sqlite3.Connection, device_id: str) -> str | None:
 
 
 @migration("0100_sync_state")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute("CREATE TABLE sync_kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute(
         """CREATE TABLE sync_devices (

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.installation import Installation
-from hubdesk.core.store import migration
+from hubdesk.core.store import Schema, migration
 from hubdesk.errors import HubDeskError
 from hubdesk.sync import enrolment, syncthing_cards
 from hubdesk.sync.bundle import MAGIC, SUFFIX, ImportResult, import_named, write_bundle
@@ -34,7 +34,7 @@ from hubdesk.sync.syncthing import FOLDER_ID, SyncthingClient, SyncthingError, S
 from hubdesk.sync.syncthing_process import SyncthingProcess
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 STAGING = ".hubdesk-staging"
 STIGNORE = f"// Written by HubDesk: bundles are assembled here, then renamed into place.\n{STAGING}\n(?d).*.part\n"
@@ -332,7 +332,7 @@ def open_client(inst: Installation) -> SyncthingClient:
 
 
 @migration("0130_sync_syncthing_files")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE sync_syncthing_files (
             folder_id TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,

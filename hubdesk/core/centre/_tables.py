@@ -20,16 +20,15 @@ tables come out the same whatever order the events arrived in.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from hubdesk.core.event_chain import key_source
 from hubdesk.core.events import CENTRE, SITE, Event, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 NAME_MAX = 80
 PLACE_MAX = 120
@@ -48,7 +47,7 @@ def _key(value: object) -> str | None:
 
 
 @projector("centre.created")
-def _created(conn: sqlite3.Connection, ev: Event) -> None:
+def _created(conn: Connection, ev: Event) -> None:
     p = ev.payload
     name = _text(p.get("name"), NAME_MAX)
     key = _key(p.get("key"))
@@ -64,7 +63,7 @@ def _created(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("centre.pc_joined")
-def _joined(conn: sqlite3.Connection, ev: Event) -> None:
+def _joined(conn: Connection, ev: Event) -> None:
     p = ev.payload
     centre, device = p.get("centre"), p.get("device")
     if ev.scope != CENTRE or not isinstance(centre, str) or not isinstance(device, str) or not 0 < len(device) <= 64:
@@ -72,7 +71,7 @@ def _joined(conn: sqlite3.Connection, ev: Event) -> None:
     _pc(conn, centre, device, p.get("name"), p.get("key"), p.get("xkey"), ev)
 
 
-def _pc(conn: sqlite3.Connection, centre: str, device: str, name: object, key: object, xkey: object, ev: Event) -> None:
+def _pc(conn: Connection, centre: str, device: str, name: object, key: object, xkey: object, ev: Event) -> None:
     conn.execute(
         "INSERT INTO centre_pcs (centre_id, device_id, by_device, name, key, xkey, hlc) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(centre_id, device_id, by_device) DO UPDATE SET name = excluded.name, key = excluded.key, "
@@ -82,7 +81,7 @@ def _pc(conn: sqlite3.Connection, centre: str, device: str, name: object, key: o
 
 
 @projector("centre.pc_retired")
-def _retired(conn: sqlite3.Connection, ev: Event) -> None:
+def _retired(conn: Connection, ev: Event) -> None:
     centre, device = ev.payload.get("centre"), ev.payload.get("device")
     if ev.scope != CENTRE or not isinstance(centre, str) or not isinstance(device, str):
         return
@@ -93,7 +92,7 @@ def _retired(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("centre.renamed")
-def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
+def _renamed(conn: Connection, ev: Event) -> None:
     centre, name = ev.payload.get("centre"), _text(ev.payload.get("name"), NAME_MAX)
     if ev.scope != CENTRE or not isinstance(centre, str) or name is None:
         return
@@ -104,7 +103,7 @@ def _renamed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("centre.joined")
-def _consent(conn: sqlite3.Connection, ev: Event) -> None:
+def _consent(conn: Connection, ev: Event) -> None:
     centre = ev.payload.get("centre")
     if ev.scope != CENTRE or not isinstance(centre, str) or not 0 < len(centre) <= 64:
         return
@@ -115,7 +114,7 @@ def _consent(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("centre.hub_linked")
-def _hub_linked(conn: sqlite3.Connection, ev: Event) -> None:
+def _hub_linked(conn: Connection, ev: Event) -> None:
     p = ev.payload
     device, key, url = p.get("device"), _key(p.get("key")), p.get("url")
     if ev.scope != SITE or not isinstance(device, str) or not 0 < len(device) <= 64 or key is None:
@@ -129,7 +128,7 @@ def _hub_linked(conn: sqlite3.Connection, ev: Event) -> None:
     )
 
 
-def valid_pcs(conn: sqlite3.Connection, centre_id: str) -> dict[str, tuple[str, str]]:
+def valid_pcs(conn: Connection, centre_id: str) -> dict[str, tuple[str, str]]:
     """The centre's PCs, ``device -> (hlc it joined, hlc it was retired or '')``, walking the chain
     of authority (:func:`walk`)."""
     q = conn.execute
@@ -169,7 +168,7 @@ def walk(
 
 
 @key_source
-def _admitted_key(conn: sqlite3.Connection, device_id: str) -> str | None:
+def _admitted_key(conn: Connection, device_id: str) -> str | None:
     """The key a PC was admitted to its centre with, by a PC that counted then: that PC's events
     must be signed with it (``hubdesk.core.event_chain``), whoever relays them."""
     for (centre_id,) in conn.execute(
@@ -187,17 +186,17 @@ def _admitted_key(conn: sqlite3.Connection, device_id: str) -> str | None:
     return None
 
 
-def current_pcs(conn: sqlite3.Connection, centre_id: str) -> set[str]:
+def current_pcs(conn: Connection, centre_id: str) -> set[str]:
     return {d for d, (_h, gone) in valid_pcs(conn, centre_id).items() if not gone}
 
 
-def centres_of(conn: sqlite3.Connection, device_id: str) -> Iterable[str]:
+def centres_of(conn: Connection, device_id: str) -> Iterable[str]:
     q = conn.execute
     return [r[0] for r in q("SELECT DISTINCT centre_id FROM centre_pcs WHERE device_id = ?", (device_id,))]
 
 
 @migration("0015_core_centres")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE centres (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, place TEXT, key TEXT NOT NULL, created_hlc TEXT NOT NULL)"""

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from hubdesk.core.contributions._model import (
@@ -35,10 +34,10 @@ from hubdesk.core.contributions._model import (
     valid_id,
 )
 from hubdesk.core.events import CENTRE, SITE, Event, after_batch, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 PREFIX = "contribution."
 AUTHOR_KINDS = {"saved": SITE, "submitted": CENTRE, "withdrawn": CENTRE}
@@ -54,7 +53,7 @@ _FROM: dict[str, tuple[str | None, ...]] = {
 }
 
 
-def _on_event(conn: sqlite3.Connection, ev: Event) -> None:
+def _on_event(conn: Connection, ev: Event) -> None:
     cid = ev.payload.get("id")
     step = ev.kind[len(PREFIX) :]
     if not isinstance(cid, str) or not valid_id(cid) or ev.learner_id is None:
@@ -76,7 +75,7 @@ for _step in (*AUTHOR_KINDS, *REVIEW_KINDS):
     projector(PREFIX + _step)(_on_event)
 
 
-def recompute(conn: sqlite3.Connection, cid: str) -> None:
+def recompute(conn: Connection, cid: str) -> None:
     facilitators = {r[0] for r in conn.execute("SELECT id FROM learners WHERE role = 'facilitator' AND removed = 0")}
     state: str | None = None
     content: Content | None = None
@@ -141,7 +140,7 @@ def recompute(conn: sqlite3.Connection, cid: str) -> None:
 
 
 @migration("0080_contributions")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE contribution_events (
             id TEXT NOT NULL, hlc TEXT NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL,
@@ -160,7 +159,7 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @projector("learner.added")
-def _reviewer_known(conn: sqlite3.Connection, ev: Event) -> None:
+def _reviewer_known(conn: Connection, ev: Event) -> None:
     """A facilitator whose profile arrives after their decisions: those decisions count now."""
     lid = ev.payload.get("id")
     if isinstance(lid, str):
@@ -168,5 +167,5 @@ def _reviewer_known(conn: sqlite3.Connection, ev: Event) -> None:
             after_batch(conn, ("contribution", cid), functools.partial(_recompute_later, cid))
 
 
-def _recompute_later(cid: str, conn: sqlite3.Connection) -> None:
+def _recompute_later(cid: str, conn: Connection) -> None:
     recompute(conn, cid)

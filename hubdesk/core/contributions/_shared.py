@@ -12,23 +12,22 @@ items coming back are left out (they are in its own community pack already).
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import TYPE_CHECKING
 
 from hubdesk.core.contributions._community import PREFIX, CommunityPacks, Item
 from hubdesk.core.contributions._model import Content, ContributionError, valid_id
 from hubdesk.core.events import COMMUNITY, Event, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 PROMOTED = "contribution.promoted"
 SHARED_SOURCE = "hubdesk-community:shared"
 
 
 @projector(PROMOTED)
-def _promoted(conn: sqlite3.Connection, ev: Event) -> None:
+def _promoted(conn: Connection, ev: Event) -> None:
     p = ev.payload
     cid, content = p.get("id"), p.get("content")
     if ev.scope != COMMUNITY or not isinstance(cid, str) or not valid_id(cid) or not isinstance(content, dict):
@@ -82,7 +81,7 @@ class SharedPacks(CommunityPacks):
 
 
 @migration("0081_contributions_shared")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE shared_contributions (
             id TEXT PRIMARY KEY, hlc TEXT NOT NULL, centre TEXT NOT NULL, centre_name TEXT NOT NULL,

@@ -31,7 +31,6 @@ import base64
 import binascii
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +43,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from hubdesk.core.events import GROUP_PREFIX, Event, projector
 from hubdesk.core.groups._authority import act_valid, rekey_fields
 from hubdesk.core.groups._join_codes import JoinCodeError, derive
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 XKEY_META = "group_xkey"
 NONCE = 12
@@ -235,7 +234,7 @@ def valid_verifiers(store: Store, group_id: str) -> list[str]:
 
 
 @projector("group.rekeyed")
-def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
+def _rekeyed(conn: Connection, ev: Event) -> None:
     p = ev.payload
     gid = ev.scope[len(GROUP_PREFIX) :] if ev.scope.startswith(GROUP_PREFIX) else None
     wraps = p.get("wraps")
@@ -267,7 +266,7 @@ def _rekeyed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0052_group_epochs")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     # Local to this PC: every epoch key it has held (epoch 0 is the join code's), and the route id
     # a newcomer with that epoch's code asks for.
     db.execute(
@@ -282,13 +281,13 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0053_group_epochs_author")
-def _author(db: sqlite_utils.Database) -> None:
+def _author(db: Schema) -> None:
     # the device that wrote the re-key stays in the group (relays use it: is_cut_off)
     db.execute("ALTER TABLE group_rekeys ADD COLUMN by_device TEXT NOT NULL DEFAULT ''")
 
 
 @migration("0054_group_rekeys_signed")
-def _signed(db: sqlite_utils.Database) -> None:
+def _signed(db: Schema) -> None:
     # version 2 groups: the new code's verifier, the wrapper's X25519 key, and the authority whose
     # signature over them holds ('' if none does)
     for column in ("verifier", "xkey", "signer", "sig"):

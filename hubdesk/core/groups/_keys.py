@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import sqlite3
 import time
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import SITE, Event, projector
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 KEPT, DROPPED = "group.key_kept", "group.key_dropped"
 MAX_PEERS = 20
@@ -36,7 +35,7 @@ def _text(value: object, limit: int) -> str:
 
 
 @projector(KEPT)
-def _kept(conn: sqlite3.Connection, ev: Event) -> None:
+def _kept(conn: Connection, ev: Event) -> None:
     p = ev.payload
     gid, route, code, epoch = (
         _text(p.get("group"), 64),
@@ -84,7 +83,7 @@ def _kept(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector(DROPPED)
-def _dropped(conn: sqlite3.Connection, ev: Event) -> None:
+def _dropped(conn: Connection, ev: Event) -> None:
     gid = _text(ev.payload.get("group"), 64)
     if ev.scope != SITE or not gid or not ev.learner_id:
         return
@@ -96,7 +95,7 @@ def _dropped(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0055_group_holders")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE group_holders (group_id TEXT NOT NULL, learner_id TEXT NOT NULL, name TEXT NOT NULL, "
         "held_hlc TEXT NOT NULL, dropped_hlc TEXT NOT NULL, PRIMARY KEY (group_id, learner_id))"

@@ -17,7 +17,6 @@ The same reads serve the hub (:mod:`hubdesk.sync.entitlement`), the centre's PCs
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,10 +26,10 @@ from hubdesk.core.groups import _join_proofs
 from hubdesk.core.groups._authority import act_valid, creation_valid, rekey_fields, removal_fields
 from hubdesk.core.groups._epochs import latest_verifier, valid_verifiers
 from hubdesk.core.groups._model import NAME_MAX, Member, bounded, group_of_event
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 CREATED, JOINED, REKEYED = "group.created", "group.member_joined", "group.rekeyed"
 
@@ -192,7 +191,7 @@ def _creation_counts(gid: str, ev: Event) -> bool:
 
 # -- projections -----------------------------------------------------------------------------------
 @projector(CREATED)
-def _created(conn: sqlite3.Connection, ev: Event) -> None:
+def _created(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not _creation_counts(gid, ev):
         return
@@ -216,7 +215,7 @@ def _created(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector(JOINED)
-def _joined(conn: sqlite3.Connection, ev: Event) -> None:
+def _joined(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("learner"):
         return
@@ -240,7 +239,7 @@ def _joined(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("group.member_left")
-def _left(conn: sqlite3.Connection, ev: Event) -> None:
+def _left(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("learner") or ev.payload.get("learner") != ev.learner_id:
         return
@@ -265,7 +264,7 @@ def _left(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("group.member_removed")
-def _removed(conn: sqlite3.Connection, ev: Event) -> None:
+def _removed(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("learner") or not ev.learner_id:
         return
@@ -287,7 +286,7 @@ def _removed(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0050_groups_schema")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, pack TEXT, lesson TEXT, "
         "creator TEXT, created_hlc TEXT NOT NULL)"
@@ -312,14 +311,14 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0051_groups_device_keys")
-def _device_keys(db: sqlite_utils.Database) -> None:
+def _device_keys(db: Schema) -> None:
     # X25519 public keys: the creator's (pinned when the group is first seen) and each member's device.
     db.execute("ALTER TABLE groups ADD COLUMN creator_xkey TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE group_members ADD COLUMN xkey TEXT NOT NULL DEFAULT ''")
 
 
 @migration("0056_group_leaves")
-def _leaves(db: sqlite_utils.Database) -> None:
+def _leaves(db: Schema) -> None:
     db.execute(
         "CREATE TABLE group_leaves (group_id TEXT NOT NULL, learner_id TEXT NOT NULL, device_id TEXT NOT NULL, "
         "hlc TEXT NOT NULL, proof TEXT NOT NULL, PRIMARY KEY (group_id, learner_id, hlc))"
@@ -327,7 +326,7 @@ def _leaves(db: sqlite_utils.Database) -> None:
 
 
 @migration("0054_groups_authority")
-def _authority_columns(db: sqlite_utils.Database) -> None:
+def _authority_columns(db: Schema) -> None:
     # version 2 groups: the first verifier and the authority pinned from the creation, each join's
     # proof (checked when reading), and what a removal names and who signed it ('' if no one did)
     db.execute("ALTER TABLE groups ADD COLUMN verifier TEXT NOT NULL DEFAULT ''")

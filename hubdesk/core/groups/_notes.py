@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import Event, EventLog, group_scope, projector
 from hubdesk.core.groups._model import group_of_event
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 from hubdesk.errors import HubDeskError
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     # pycrdt costs ~35 ms to import: loaded on the first group note, not at every start of the app
     from pycrdt import Doc, Text
 
@@ -139,7 +136,7 @@ class GroupNotes:
 
 
 @projector("group.note_edited")
-def _edited(conn: sqlite3.Connection, ev: Event) -> None:
+def _edited(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     note = ev.payload.get("note")
     if gid is None or not isinstance(note, str) or not 0 < len(note) <= NOTE_ID_MAX:
@@ -166,7 +163,7 @@ def _edited(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0051_groups_notes")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE group_notes (group_id TEXT NOT NULL, note TEXT NOT NULL, state BLOB NOT NULL, "
         "text TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (group_id, note))"

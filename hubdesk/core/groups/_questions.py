@@ -10,7 +10,6 @@ question shows up.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,10 +18,10 @@ from hubdesk.core.events import Event, group_scope, projector
 from hubdesk.core.groups._groups import Groups
 from hubdesk.core.groups._model import NAME_MAX, bounded, clean_text, group_of_event
 from hubdesk.core.learners import Learner
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 TEXT_MAX = 4000
 LESSON_MAX = 200
@@ -101,7 +100,7 @@ class GroupQuestions:
 
 
 @projector("group.question_asked")
-def _asked(conn: sqlite3.Connection, ev: Event) -> None:
+def _asked(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("id"):
         return
@@ -122,7 +121,7 @@ def _asked(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @projector("group.question_answered")
-def _answered(conn: sqlite3.Connection, ev: Event) -> None:
+def _answered(conn: Connection, ev: Event) -> None:
     gid = group_of_event(ev)
     if gid is None or not ev.payload.get("id") or not ev.payload.get("question"):
         return
@@ -143,7 +142,7 @@ def _answered(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 @migration("0052_groups_questions")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     # IF NOT EXISTS: early development databases made these tables in 0050_groups_schema.
     db.execute(
         "CREATE TABLE IF NOT EXISTS group_questions (id TEXT PRIMARY KEY, group_id TEXT NOT NULL, "

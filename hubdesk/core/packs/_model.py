@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hubdesk.core.store import migration
+from hubdesk.core.store import Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class InstallResult:
 
 
 @migration("0020_packs_library")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE packs (
             id TEXT PRIMARY KEY,

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 from hubdesk.core.clock import stamp_ms
 from hubdesk.core.events import CENTRE, Event, batch_projector
 from hubdesk.core.progress import MAX_SECONDS_PER_EVENT
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 KINDS = ("lesson.opened", "lesson.finished", "time.spent", "quiz.answered")
 DAY_MS = 86_400_000
@@ -120,14 +120,14 @@ _TRIES_SQL = (
 )
 
 
-def _write(conn: sqlite3.Connection, sink: tuple[Activity, Tries]) -> None:
+def _write(conn: Connection, sink: tuple[Activity, Tries]) -> None:
     activity, tries = sink
     conn.executemany(_ACTIVITY_SQL, [(*k, *v) for k, v in activity.items()])
     conn.executemany(_TRIES_SQL, [(*k, *v) for k, v in tries.items()])
 
 
 @batch_projector(*KINDS)
-def _on_events(conn: sqlite3.Connection, events: list[Event]) -> None:
+def _on_events(conn: Connection, events: list[Event]) -> None:
     # sums, minima and maxima commute: a batch's events are gathered and written as one upsert per row
     sink: tuple[Activity, Tries] = ({}, {})
     _project(((ev.kind, ev.scope, ev.learner_id, ev.hlc, ev.payload) for ev in events), sink)
@@ -207,7 +207,7 @@ def _where(**filters: str | None) -> tuple[str, tuple[object, ...]]:
 
 
 @migration("0070_reports_activity")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE IF NOT EXISTS learner_activity (
             learner_id TEXT NOT NULL, day TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL,

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hubdesk.core.installation import Installation
-from hubdesk.core.store import migration
+from hubdesk.core.store import Schema, migration
 from hubdesk.hub import centres as centres_api
 from hubdesk.hub import reports
 from hubdesk.hub.centres import CentreRow
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 T = TypeVar("T")
 MAX_AGE_S = 30.0
@@ -141,12 +141,12 @@ def pack_use(cache: ReportCache, inst: Installation) -> list[PackUse]:
 
 
 @migration("0167_hub_learner_names")
-def _names(db: sqlite_utils.Database) -> None:
+def _names(db: Schema) -> None:
     # the learners page walks names in order and stops at its page, instead of sorting every learner
     db.execute("CREATE INDEX IF NOT EXISTS hub_learners_name ON learners (name COLLATE NOCASE, id)")
 
 
 @migration("0168_hub_learner_origins")
-def _origins(db: sqlite_utils.Database) -> None:
+def _origins(db: Schema) -> None:
     # learners per centre, counted from an index instead of every learner's row
     db.execute("CREATE INDEX IF NOT EXISTS hub_learners_origin ON learners (origin_device, removed)")

@@ -14,17 +14,16 @@ subtraction.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 import time
 from typing import TYPE_CHECKING
 
 from hubdesk.core.events import CENTRE
-from hubdesk.core.store import Store, migration
+from hubdesk.core.store import Connection, Schema, Store, migration
 from hubdesk.hub.reports import _cells, _reached
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 ACTIVITY_KINDS = ("lesson.opened", "lesson.finished", "time.spent", "quiz.answered")
 _EPOCH_MONDAY = dt.date(1969, 12, 29)
@@ -57,7 +56,7 @@ def week_start(week: int) -> dt.date:
     return _EPOCH_MONDAY + dt.timedelta(days=7 * week)
 
 
-def _install_functions(conn: sqlite3.Connection) -> None:
+def _install_functions(conn: Connection) -> None:
     conn.create_function("hd_week", 1, week_of_stamp, deterministic=True)
 
 
@@ -130,7 +129,7 @@ def version(store: Store) -> int:
 
 
 @migration("0160_hub_activity")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         """CREATE TABLE hub_activity (
             week INTEGER NOT NULL, learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, device_id TEXT NOT NULL,
@@ -141,7 +140,7 @@ def _schema(db: sqlite_utils.Database) -> None:
 
 
 @migration("0163_hub_starts")
-def _starts(db: sqlite_utils.Database) -> None:
+def _starts(db: Schema) -> None:
     db.execute(
         "CREATE TABLE hub_starts (learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, week INTEGER NOT NULL, "
         "PRIMARY KEY (learner_id, pack_id)) WITHOUT ROWID"

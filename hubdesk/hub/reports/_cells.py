@@ -10,13 +10,12 @@ learner's origin PC, mapped to its centre when read) and ``course`` (the pack).
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 # (kind, key expression, activity columns, join on pack, starts filter); {only} limits to some learners
 _SOURCES = (
@@ -44,7 +43,7 @@ _SOURCES = (
 )
 
 
-def move(conn: sqlite3.Connection, sign: int, only_new: bool = True) -> None:
+def move(conn: Connection, sign: int, only_new: bool = True) -> None:
     """Add (``sign`` 1) or take out (-1) the cells of the learners in ``temp.hub_new`` (or of everyone)."""
     only = "WHERE learner_id IN (SELECT learner_id FROM temp.hub_new)" if only_new else ""
     for kind, key, activity, on_pack, starts in _SOURCES:
@@ -59,7 +58,7 @@ def move(conn: sqlite3.Connection, sign: int, only_new: bool = True) -> None:
 
 
 @migration("0165_hub_cells")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE hub_cells (kind TEXT NOT NULL, key TEXT NOT NULL, w0 INTEGER NOT NULL, k INTEGER NOT NULL, "
         "n INTEGER NOT NULL, PRIMARY KEY (kind, w0, key, k)) WITHOUT ROWID"

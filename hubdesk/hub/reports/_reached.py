@@ -8,13 +8,12 @@ learners, and counting the same events twice changes nothing.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
-from hubdesk.core.store import migration
+from hubdesk.core.store import Connection, Schema, migration
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    pass
 
 _NEW = (
     "SELECT learner_id, pack_id, lesson_id, MAX(fin) AS fin FROM temp.hub_new "
@@ -22,7 +21,7 @@ _NEW = (
 )
 
 
-def count(conn: sqlite3.Connection) -> None:
+def count(conn: Connection) -> None:
     conn.execute(
         "INSERT INTO hub_funnel (pack_id, lesson_id, reached, finished) "
         "SELECT n.pack_id, n.lesson_id, SUM(CASE WHEN r.learner_id IS NULL THEN 1 ELSE 0 END), "
@@ -39,7 +38,7 @@ def count(conn: sqlite3.Connection) -> None:
 
 
 @migration("0166_hub_funnel_counts")
-def _schema(db: sqlite_utils.Database) -> None:
+def _schema(db: Schema) -> None:
     db.execute(
         "CREATE TABLE hub_reached (learner_id TEXT NOT NULL, pack_id TEXT NOT NULL, lesson_id TEXT NOT NULL, "
         "finished INTEGER NOT NULL, PRIMARY KEY (learner_id, pack_id, lesson_id)) WITHOUT ROWID"
@@ -49,8 +48,10 @@ def _schema(db: sqlite_utils.Database) -> None:
         "finished INTEGER NOT NULL, PRIMARY KEY (pack_id, lesson_id)) WITHOUT ROWID"
     )
     # what the hub already holds (events counted before this table existed)
-    db.execute("INSERT INTO hub_reached SELECT learner_id, pack_id, lesson_id, "
-        "CASE WHEN finished_hlc != '' THEN 1 ELSE 0 END FROM lesson_progress")
+    db.execute(
+        "INSERT INTO hub_reached SELECT learner_id, pack_id, lesson_id, "
+        "CASE WHEN finished_hlc != '' THEN 1 ELSE 0 END FROM lesson_progress"
+    )
     db.execute(
         "INSERT INTO hub_funnel SELECT pack_id, lesson_id, COUNT(*), SUM(finished) FROM hub_reached GROUP BY 1, 2"
     )
