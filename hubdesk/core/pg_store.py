@@ -5,9 +5,10 @@
 ``hub`` command) then keeps its tables in PostgreSQL; SQLite stays the embedded default.
 
 The domain modules write SQLite's SQL through :class:`~hubdesk.core.store.Store` and never learn
-which store they talk to: :class:`PgConnection` answers the part of :class:`sqlite3.Connection`
-they use (``execute``, ``executemany``, ``in_transaction``, ``total_changes``, rows readable by
-position and by name, sqlite3's exception classes), and passes each statement through
+which store they talk to: :class:`PgConnection` answers the same typed interface as
+:class:`sqlite3.Connection` (:class:`hubdesk.core.store.Connection`: ``execute``, ``executemany``,
+``in_transaction``, ``total_changes``; rows readable by position and by name; sqlite3's exception
+classes), and passes each statement through
 :func:`~hubdesk.core.sql_dialect.to_postgres`. Writes keep SQLite's model, one writer at a time,
 across every process on the database: each write transaction first takes one transaction-scoped
 advisory lock, so sequence numbers, version vectors and quotas stay exact with several workers,
@@ -146,7 +147,7 @@ def _connect(url: str, *, read_only: bool = False) -> psycopg.Connection[Any]:
 
 
 class PgConnection:
-    """The slice of :class:`sqlite3.Connection` the domain modules use, over one psycopg connection."""
+    """A :class:`hubdesk.core.store.Connection` over one psycopg connection."""
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
