@@ -74,29 +74,6 @@ def after_batch(conn: Connection, key: object, fn: Callable[[Connection], None])
         pending[key] = fn
 
 
-class _Gathered:
-    """A value the projector calls of one batch add to, written once when the batch ends."""
-
-    def __init__(self, value: Any, flush: Callable[[Connection, Any], None]) -> None:
-        self.value = value
-        self.flush = flush
-
-    def __call__(self, conn: Connection) -> None:
-        self.flush(conn, self.value)
-
-
-def gathered(key: object, make: Callable[[], Any], flush: Callable[[Connection, Any], None]) -> Any:
-    """The batch's shared value for ``key`` (``make()`` on first use); ``flush(conn, value)`` runs once
-    at the end of the batch being projected. For projectors whose rows are sums, minima and maxima:
-    200,000 events become one ``executemany`` of a few thousand rows instead of 200,000 upserts. A
-    batch whose projection fails is dropped with its gathered values. Only valid inside a projector."""
-    pending: dict[object, Callable[[Connection], None]] = _batch.pending
-    found = pending.get(key)
-    if not isinstance(found, _Gathered):
-        found = pending[key] = _Gathered(make(), flush)
-    return found.value
-
-
 BatchProjector = Callable[[Connection, list["Event"]], None]
 _BATCH_PROJECTORS: list[tuple[frozenset[str], BatchProjector]] = []
 
