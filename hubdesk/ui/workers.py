@@ -113,6 +113,7 @@ class Workers(QObject):
         # Finished tasks are kept a while longer: the "finished" signal reaches the GUI thread while the
         # pool thread may still be returning from emit(); freeing the task's QObject then would crash.
         self._finished: deque[Task] = deque()
+        self._closed = False  # after shutdown, results still in flight reach nobody (the data may be closed)
 
     def start(
         self,
@@ -123,15 +124,22 @@ class Workers(QObject):
     ) -> Task:
         task.signals.setParent(self)  # owned by Qt from now on (see _retire)
         if on_done is not None:
-            task.signals.done.connect(on_done)
+            task.signals.done.connect(self._unless_closed(on_done))
         if on_failed is not None:
-            task.signals.failed.connect(on_failed)
+            task.signals.failed.connect(self._unless_closed(on_failed))
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
         task.signals.finished.connect(lambda: self._retire(task))
         self._running.add(task)
         self.pool.start(task)
         return task
+
+    def _unless_closed(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            if not self._closed:
+                fn(value)
+
+        return deliver
 
     def _retire(self, task: Task) -> None:
         self._running.discard(task)
@@ -157,7 +165,8 @@ class Workers(QObject):
         return bool(self.pool.waitForDone(msecs))
 
     def shutdown(self, msecs: int = 30_000) -> bool:
-        """On quit: ask every task to stop, then wait for them."""
+        """On quit: ask every task to stop, then wait for them; what they still send is dropped."""
+        self._closed = True
         for task in list(self._running):
             task.cancel()
         return self.wait(msecs)
